@@ -1,0 +1,68 @@
+//! The one error type of the crate.
+
+/// Everything that can go wrong in a path or centrality query.
+///
+/// Messages are lower case and quote the offending value, so that a binary
+/// can print them after `error: ` as they are.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A node handle does not belong to the graph (its index is past the
+    /// graph's node bound).
+    #[error("node #{index} is not in the graph")]
+    UnknownNode {
+        /// The node's index, as `petgraph::visit::NodeIndexable::to_index` gives it.
+        index: usize,
+    },
+    /// A node id or name did not resolve in the model.
+    #[error("unknown node `{name}`")]
+    UnknownName {
+        /// The id or name as given.
+        name: String,
+    },
+    /// The two nodes are not connected in the reading and view asked for.
+    #[error("no path from `{from}` to `{to}`")]
+    NoPath {
+        /// The start: a model id, or `#index` for a plain petgraph graph.
+        from: String,
+        /// The end: a model id, or `#index` for a plain petgraph graph.
+        to: String,
+    },
+    /// An option is out of its domain.
+    #[error("invalid {option} `{value}`: {expected}")]
+    InvalidOption {
+        /// The option's name, as the options struct spells it.
+        option: &'static str,
+        /// The value given.
+        value: String,
+        /// What the option accepts.
+        expected: &'static str,
+    },
+    /// A power iteration did not reach its tolerance.
+    #[error("{measure} did not converge within {iterations} iterations")]
+    NotConverged {
+        /// `"pagerank"` or `"eigenvector"`.
+        measure: &'static str,
+        /// The iteration limit that was reached.
+        iterations: usize,
+    },
+    /// The measure is undefined on a graph without nodes.
+    #[error("{measure} is undefined on a graph without nodes")]
+    EmptyGraph {
+        /// The measure asked for.
+        measure: &'static str,
+    },
+    /// The graph does not fit the 32-bit positions used internally.
+    #[error("graph too large: {nodes} nodes and {links} links (the limit is {limit} of each)")]
+    TooLarge {
+        /// Nodes in the graph (its node bound).
+        nodes: usize,
+        /// Links in the graph.
+        links: usize,
+        /// The largest supported count.
+        limit: usize,
+    },
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

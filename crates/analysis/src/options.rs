@@ -1,0 +1,30 @@
+//! Options shared by many algorithms.
+
+/// How links are read when walking the graph.
+///
+/// On a graph that is itself undirected (`GraphProp::is_directed` is
+/// false) both readings are the undirected one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Reading {
+    /// Links are walked from subject to object only.
+    #[default]
+    Directed,
+    /// Links are walked both ways, as in `networkx.Graph.to_undirected`;
+    /// each link stays one undirected link (`u → v` and `v → u` become two
+    /// parallel links).
+    Undirected,
+}
+
+/// Whether per-source work is spread over rayon's thread pool.
+///
+/// Both give bit-identical results: work is cut into a fixed number of
+/// blocks that does not depend on the number of threads, each block is
+/// summed in source order, and the blocks are added in block order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Execution {
+    /// Use rayon's global thread pool.
+    #[default]
+    Parallel,
+    /// Stay on the calling thread.
+    Serial,
+}

@@ -1,0 +1,173 @@
+//! Finding a node from what a person types: an id, a name or an alias.
+
+use std::collections::HashMap;
+
+use petgraph::graph::NodeIndex;
+
+use crate::error::{Candidate, LookupError};
+use crate::{Graph, Node};
+
+/// Folds text for lookup: lower case, letters and digits only.
+///
+/// ```
+/// use partnership_core::normalize;
+/// assert_eq!(normalize("NATO-Ukraine Commission (NUC)"), "natoukrainecommissionnuc");
+/// ```
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Normalised id, name and aliases of every node.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameIndex {
+    keys: HashMap<String, Vec<NodeIndex>>,
+}
+
+impl NameIndex {
+    pub(crate) fn insert(&mut self, index: NodeIndex, node: &Node) {
+        let names = std::iter::once(&node.id)
+            .chain(std::iter::once(&node.name))
+            .chain(&node.aliases);
+        for name in names {
+            let key = normalize(name);
+            if key.is_empty() {
+                continue;
+            }
+            let slot = self.keys.entry(key).or_default();
+            if !slot.contains(&index) {
+                slot.push(index);
+            }
+        }
+    }
+}
+
+/// How many suggestions a [`LookupError::NotFound`] offers at most.
+const MAX_SUGGESTIONS: usize = 5;
+
+impl Graph {
+    /// Finds the one node that `query` names: its id, its name or one of its
+    /// aliases, ignoring case, spaces and punctuation.
+    ///
+    /// ```
+    /// let g = partnership_core::dataset();
+    /// let a = g.resolve("nuc").unwrap();
+    /// let b = g.resolve("NATO-Ukraine Commission").unwrap();
+    /// assert_eq!(a, b);
+    /// assert!(g.resolve("trust fund on cyber defense").is_err()); // did you mean…
+    /// ```
+    ///
+    /// # Errors
+    /// [`LookupError::Ambiguous`] with every candidate when several nodes
+    /// share the name; [`LookupError::NotFound`] with the nearest names when
+    /// none has it.
+    pub fn resolve(&self, query: &str) -> Result<NodeIndex, LookupError> {
+        if let Some(index) = self.index_of(query) {
+            return Ok(index);
+        }
+        let key = normalize(query);
+        match self.names().keys.get(&key).map(Vec::as_slice) {
+            Some([one]) => Ok(*one),
+            Some(many) if !many.is_empty() => {
+                let mut candidates: Vec<_> = many.iter().map(|&i| self.candidate(i)).collect();
+                candidates.sort_by(|a, b| a.id.cmp(&b.id));
+                Err(LookupError::Ambiguous {
+                    query: query.to_owned(),
+                    candidates,
+                })
+            }
+            _ => Err(LookupError::NotFound {
+                query: query.to_owned(),
+                suggestions: self.suggest(&key),
+            }),
+        }
+    }
+
+    fn candidate(&self, index: NodeIndex) -> Candidate {
+        let node = self.node(index);
+        Candidate {
+            id: node.id.clone(),
+            name: node.name.clone(),
+        }
+    }
+
+    /// The nodes whose names are nearest to `key`: names containing it first,
+    /// then by edit distance, ties by id.
+    fn suggest(&self, key: &str) -> Vec<Candidate> {
+        if key.is_empty() {
+            return Vec::new();
+        }
+        let limit = (key.chars().count() / 3).max(2);
+        let mut best: HashMap<NodeIndex, usize> = HashMap::new();
+        for (name, nodes) in &self.names().keys {
+            let score = if name.contains(key) || (key.len() >= 4 && key.contains(name.as_str())) {
+                Some(0)
+            } else {
+                bounded_distance(key, name, limit)
+            };
+            if let Some(score) = score {
+                for &n in nodes {
+                    let entry = best.entry(n).or_insert(usize::MAX);
+                    *entry = (*entry).min(score);
+                }
+            }
+        }
+        let mut ranked: Vec<_> = best
+            .into_iter()
+            .map(|(n, score)| (score, self.candidate(n)))
+            .collect();
+        ranked.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.id.cmp(&b.1.id)));
+        ranked
+            .into_iter()
+            .take(MAX_SUGGESTIONS)
+            .map(|(_, c)| c)
+            .collect()
+    }
+}
+
+/// Levenshtein distance between `a` and `b` when it is at most `limit`.
+fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != cb);
+            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > limit {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    Some(prev[b.len()]).filter(|&d| d <= limit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_matches_hand_counts() {
+        assert_eq!(bounded_distance("kitten", "sitting", 5), Some(3));
+        assert_eq!(bounded_distance("abc", "abc", 0), Some(0));
+        assert_eq!(bounded_distance("abc", "xyz", 2), None);
+        assert_eq!(bounded_distance("defense", "defence", 2), Some(1));
+    }
+
+    #[test]
+    fn normalize_drops_punctuation_and_case() {
+        assert_eq!(normalize("C4 Trust-Fund"), "c4trustfund");
+        assert_eq!(normalize("  "), "");
+        assert_eq!(normalize("Київ"), "київ");
+    }
+}
