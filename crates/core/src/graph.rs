@@ -142,6 +142,20 @@ impl Graph {
     /// # Errors
     /// [`Rejected`] listing every rule the node breaks; the graph is unchanged.
     pub fn add_node(&mut self, node: Node) -> Result<NodeIndex, Rejected> {
+        let problems = self.check_node(&node);
+        if !problems.is_empty() {
+            return Err(Rejected { problems });
+        }
+        let index = self.inner.add_node(node);
+        let node = &self.inner[index];
+        self.ids.insert(node.id.clone(), index);
+        self.names.insert(index, node);
+        Ok(index)
+    }
+
+    /// Every rule `node` would break if it were added now; empty when
+    /// [`Graph::add_node`] would accept it.
+    pub fn check_node(&self, node: &Node) -> Vec<ProblemKind> {
         let mut problems = Vec::new();
         check_text(&mut problems, "id", &node.id);
         check_text(&mut problems, "name", &node.name);
@@ -156,14 +170,7 @@ impl Graph {
             check_span(&mut problems, node.date, node.until);
         }
         self.check_sources(&mut problems, &node.sources);
-        if !problems.is_empty() {
-            return Err(Rejected { problems });
-        }
-        let index = self.inner.add_node(node);
-        let node = &self.inner[index];
-        self.ids.insert(node.id.clone(), index);
-        self.names.insert(index, node);
-        Ok(index)
+        problems
     }
 
     /// Adds a link after checking it: both ends are nodes, the relation allows
@@ -174,6 +181,26 @@ impl Graph {
     /// # Errors
     /// [`Rejected`] listing every rule the link breaks; the graph is unchanged.
     pub fn add_link(&mut self, mut link: Link) -> Result<EdgeIndex, Rejected> {
+        let problems = self.check_link(&link);
+        let (Some(s), Some(t), true) = (
+            self.index_of(&link.source),
+            self.index_of(&link.target),
+            problems.is_empty(),
+        ) else {
+            return Err(Rejected { problems });
+        };
+        let keys = self.pair_keys.entry((s, t)).or_default();
+        let key = link
+            .key
+            .unwrap_or_else(|| (0..).find(|k| !keys.contains(k)).unwrap_or_default());
+        keys.push(key);
+        link.key = Some(key);
+        Ok(self.inner.add_edge(s, t, link))
+    }
+
+    /// Every rule `link` would break if it were added now; empty when
+    /// [`Graph::add_link`] would accept it.
+    pub fn check_link(&self, link: &Link) -> Vec<ProblemKind> {
         let mut problems = Vec::new();
         let source = self.index_of(&link.source);
         let target = self.index_of(&link.target);
@@ -219,16 +246,7 @@ impl Graph {
         }
         check_span(&mut problems, link.since, link.until);
         self.check_sources(&mut problems, &link.sources);
-        let (Some(s), Some(t), true) = (source, target, problems.is_empty()) else {
-            return Err(Rejected { problems });
-        };
-        let keys = self.pair_keys.entry((s, t)).or_default();
-        let key = link.key.unwrap_or_else(|| {
-            (0..).find(|k| !keys.contains(k)).unwrap_or_default()
-        });
-        keys.push(key);
-        link.key = Some(key);
-        Ok(self.inner.add_edge(s, t, link))
+        problems
     }
 
     fn check_sources(&self, problems: &mut Vec<ProblemKind>, sources: &[Source]) {

@@ -348,6 +348,25 @@ impl Loader {
             }
         }
         let mut problems = fields.finish();
+        // Model checks run even when a field was bad, so that one pass
+        // reports everything; checks about a field already reported as
+        // missing or mistyped are left out.
+        let field_failed = |field: &str, problems: &[ProblemKind]| {
+            problems.iter().any(|p| matches!(p,
+                ProblemKind::MissingField { field: f } if *f == field)
+                || matches!(p, ProblemKind::WrongType { field: f, .. } if f == field))
+        };
+        let model: Vec<_> = graph
+            .check_node(&node)
+            .into_iter()
+            .filter(|p| match p {
+                ProblemKind::DuplicateId { .. } => false,
+                ProblemKind::BlankText { field, .. } => !field_failed(field, &problems),
+                ProblemKind::NoSources => !field_failed("sources", &problems),
+                _ => true,
+            })
+            .collect();
+        problems.extend(model);
         if problems.is_empty() {
             if let Err(rejected) = graph.add_node(node) {
                 problems = rejected.problems;
@@ -381,18 +400,28 @@ impl Loader {
             sources: sources.unwrap_or_default(),
         };
         let mut problems = fields.finish();
-        if problems.is_empty() {
-            if let Err(rejected) = graph.add_link(link) {
+        let relation_known = relation.is_some();
+        let model: Vec<_> = graph
+            .check_link(&link)
+            .into_iter()
+            .filter(|p| match p {
                 // An end that names a node which failed its own checks is
                 // reported once, at that node, not again at each link.
-                problems = rejected
-                    .problems
-                    .into_iter()
-                    .filter(|p| {
-                        !matches!(p, ProblemKind::UnknownEndpoint { id, .. }
-                            if self.declared.contains_key(id))
-                    })
-                    .collect();
+                ProblemKind::UnknownEndpoint { id, .. } => {
+                    !id.is_empty() && !self.declared.contains_key(id)
+                }
+                ProblemKind::KindsNotAllowed { .. } | ProblemKind::MissingRole => relation_known,
+                ProblemKind::NoSources => !problems.iter().any(|p| {
+                    matches!(p, ProblemKind::MissingField { field: "sources" })
+                        || matches!(p, ProblemKind::WrongType { field, .. } if field == "sources")
+                }),
+                _ => true,
+            })
+            .collect();
+        problems.extend(model);
+        if problems.is_empty() {
+            if let Err(rejected) = graph.add_link(link) {
+                problems = rejected.problems;
             }
         }
         self.push_all(&location, problems);

@@ -224,6 +224,23 @@ relations! {
     Condemns = "condemns", "condemns", "is condemned by";
     /// Being a party to an agreement or event.
     PartyTo = "party_to", "is a party to", "has as a party";
+    /// Being about something: an agreement on a body's status, a meeting on a
+    /// programme. An extension of the base vocabulary.
+    Concerns = "concerns", "concerns", "is the subject of";
+    /// Calling on or urging a state, organisation or institution to act.
+    /// An extension of the base vocabulary.
+    CallsOn = "calls_on", "calls on", "is called on by";
+    /// Suspending cooperation with a state or organisation. An extension of
+    /// the base vocabulary.
+    SuspendsCooperationWith = "suspends_cooperation_with", "suspended cooperation with", "had cooperation suspended by";
+    /// Giving a body or programme its mandate or role. An extension of the
+    /// base vocabulary.
+    Mandates = "mandates", "mandates", "is mandated by";
+    /// Carrying out a study, programme, project, operation or event. An
+    /// extension of the base vocabulary.
+    Conducts = "conducts", "conducts", "is conducted by";
+    /// Consulting another actor or body. An extension of the base vocabulary.
+    ConsultsWith = "consults_with", "consults with", "is consulted by";
 }
 
 const fn set(kinds: &[Kind]) -> KindSet {
@@ -262,7 +279,7 @@ impl Relation {
             Relation::PartOf | Relation::SucceededBy => (KindSet::ANY, KindSet::ANY),
             Relation::Establishes => (
                 AGREEMENT.union(ACTOR_OR_BODY).with(Event),
-                set(&[Body, Programme, Fund, Operation, Project, Unit]),
+                set(&[Body, Programme, Fund, Operation, Project, Unit, Institution]),
             ),
             Relation::Signs => (ACTOR, AGREEMENT),
             Relation::Ratifies => (set(&[State, Institution]), AGREEMENT),
@@ -273,7 +290,7 @@ impl Relation {
             ),
             Relation::BasedOn => (
                 AGREEMENT.union(set(&[Programme, Fund, Project])),
-                AGREEMENT.union(set(&[Event, Programme])),
+                AGREEMENT.union(set(&[Event, Programme, Operation])),
             ),
             Relation::Implements => (
                 AGREEMENT
@@ -305,7 +322,7 @@ impl Relation {
             ),
             Relation::Briefs => (ACTOR_OR_BODY, set(&[Body, Institution, Event])),
             Relation::Hosts => (
-                set(&[State, Place, Institution, Organisation, Person]),
+                set(&[State, Place, Institution, Organisation, Person, Body]),
                 set(&[Event, Operation, Body]),
             ),
             Relation::LocatedIn => (
@@ -339,6 +356,26 @@ impl Relation {
             Relation::Attends => (ACTOR_OR_BODY, set(&[Event])),
             Relation::Condemns => (ACTOR_OR_BODY, set(&[Event, State, Organisation])),
             Relation::PartyTo => (ACTOR, AGREEMENT.with(Event)),
+            Relation::Concerns => (
+                AGREEMENT.union(set(&[Event, Body, Programme, Project, Fund])),
+                KindSet::ANY,
+            ),
+            Relation::CallsOn => (
+                ACTOR_OR_BODY.with(Event),
+                set(&[State, Organisation, Institution]),
+            ),
+            Relation::SuspendsCooperationWith => {
+                (ACTOR_OR_BODY, set(&[State, Organisation, Institution]))
+            }
+            Relation::Mandates => (
+                AGREEMENT.union(set(&[Event, Body])),
+                set(&[Body, Programme, Institution]),
+            ),
+            Relation::Conducts => (
+                ACTOR_OR_BODY,
+                set(&[Document, Programme, Project, Operation, Event]),
+            ),
+            Relation::ConsultsWith => (ACTOR_OR_BODY, ACTOR_OR_BODY),
         };
         let rule = match self {
             Relation::PartOf => Rule::Containment,

@@ -1,0 +1,323 @@
+//! The command line, declared with clap's derive API.
+//!
+//! Every option that names a date, kind or relation is parsed here, so a bad
+//! value is a usage error before any command runs.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use partnership_core::{Kind, PartialDate, Relation};
+
+/// Who leads what in the NATO-Ukraine relationship: query, analyse and draw
+/// the graph of actors, bodies, funds, agreements and operations.
+#[derive(Debug, Parser)]
+#[command(
+    name = "partnership",
+    version,
+    propagate_version = true,
+    arg_required_else_help = true,
+    max_term_width = 100,
+    after_help = "Entities can be named by id, name, alias or acronym, in any case: \
+                  `partnership who-leads \"c4 trust fund\"`."
+)]
+pub struct Cli {
+    /// Read the graph from this node-link JSON file instead of the embedded
+    /// dataset.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub data: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lead nations and executing agents of a fund, project, programme, body
+    /// or operation.
+    WhoLeads(WhoLeadsArgs),
+    /// What an actor leads or executes.
+    LedBy(LedByArgs),
+    /// One entity: kind, names, dates, description, links and sources.
+    Show(ShowArgs),
+    /// Entities whose names, aliases or descriptions match a text, best first.
+    Search(SearchArgs),
+    /// How two entities are connected, explained in sentences.
+    Path(PathArgs),
+    /// The most central entities by a centrality measure.
+    Centrality(CentralityArgs),
+    /// Dated events and links in date order.
+    Timeline(TimelineArgs),
+    /// Write the graph, or a selection of it, as DOT, JSON, GraphML or
+    /// Mermaid.
+    Export(ExportArgs),
+    /// Load and check a data file, listing every problem.
+    Validate(ValidateArgs),
+    /// Counts by kind and relation, date range and sources.
+    Stats(StatsArgs),
+}
+
+/// How a query command prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum OutputFormat {
+    /// Aligned tables for a terminal.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// The `--format` option shared by query commands.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct Output {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub format: OutputFormat,
+}
+
+/// Arguments of `who-leads`.
+#[derive(Debug, Args)]
+pub struct WhoLeadsArgs {
+    /// The fund, project, programme, body or operation: id, name, alias or
+    /// acronym.
+    pub entity: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// Arguments of `led-by`.
+#[derive(Debug, Args)]
+pub struct LedByArgs {
+    /// The actor: id, name, alias or acronym.
+    pub actor: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// Arguments of `show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The entity: id, name, alias or acronym.
+    pub entity: String,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// Arguments of `search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to look for in ids, names, aliases and descriptions.
+    #[arg(required = true, num_args = 1..)]
+    pub text: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// Arguments of `path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// Where the connection starts: id, name, alias or acronym.
+    pub from: String,
+    /// Where it ends.
+    pub to: String,
+    /// Follow links only from subject to object (default: either way).
+    #[arg(long)]
+    pub directed: bool,
+    /// Follow only links of these relations (comma-separated).
+    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser())]
+    pub relations: Vec<Relation>,
+    /// Use only what was active at this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub as_of: Option<PartialDate>,
+    /// List every simple path up to --max-len links, shortest first, instead
+    /// of one shortest path.
+    #[arg(long)]
+    pub all: bool,
+    /// With --all: the longest path to list, in links.
+    #[arg(long, value_name = "N", default_value_t = 4, requires = "all")]
+    pub max_len: usize,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// A centrality measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Measure {
+    /// Number of links, normalised by the number of other nodes.
+    Degree,
+    /// Share of shortest paths passing through the node.
+    Betweenness,
+    /// Inverse of the mean distance to the nodes it reaches.
+    Closeness,
+    /// Mean of inverse distances; robust on disconnected graphs.
+    Harmonic,
+    /// PageRank with damping 0.85.
+    Pagerank,
+    /// Eigenvector centrality.
+    Eigenvector,
+}
+
+/// Arguments of `centrality`.
+#[derive(Debug, Args)]
+pub struct CentralityArgs {
+    /// The measure.
+    #[arg(long, value_enum, default_value_t = Measure::Degree)]
+    pub measure: Measure,
+    /// List only entities of these kinds (comma-separated); scores are still
+    /// computed on the whole graph.
+    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser())]
+    pub kind: Vec<Kind>,
+    /// How many entities to list; 0 lists every one.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub top: usize,
+    /// Use only what was active at this date.
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub as_of: Option<PartialDate>,
+    /// Read links only from subject to object (default: either way).
+    #[arg(long)]
+    pub directed: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// Arguments of `timeline`.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// Only entries on or after this date.
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub from: Option<PartialDate>,
+    /// Only entries on or before this date.
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub to: Option<PartialDate>,
+    /// Only entries about this entity or its links.
+    #[arg(long, value_name = "ENTITY")]
+    pub involving: Option<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// A format `export` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Graphviz DOT.
+    Dot,
+    /// Node-link JSON, the format of the data file.
+    Json,
+    /// GraphML.
+    Graphml,
+    /// A Mermaid flowchart.
+    Mermaid,
+}
+
+/// Arguments of `export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
+    pub format: ExportFormat,
+    /// Only the neighbourhood of this entity.
+    #[arg(long, value_name = "ENTITY")]
+    pub around: Option<String>,
+    /// With --around: how many links away to go.
+    #[arg(long, value_name = "K", default_value_t = 1, requires = "around")]
+    pub depth: usize,
+    /// Only entities of these kinds (comma-separated).
+    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser())]
+    pub kinds: Vec<Kind>,
+    /// Only links of these relations (comma-separated).
+    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser())]
+    pub relations: Vec<Relation>,
+    /// Only what was active at this date.
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub as_of: Option<PartialDate>,
+    /// Write to this file instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Arguments of `validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The node-link JSON file to check.
+    pub file: PathBuf,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// Arguments of `stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+fn date_parser(text: &str) -> Result<PartialDate, partnership_core::DateError> {
+    text.parse()
+}
+
+fn kind_parser() -> impl TypedValueParser<Value = Kind> {
+    PossibleValuesParser::new(Kind::ALL.iter().map(|k| k.as_str()))
+        .try_map(|text| text.parse::<Kind>())
+}
+
+fn relation_parser() -> impl TypedValueParser<Value = Relation> {
+    PossibleValuesParser::new(Relation::ALL.iter().map(|r| r.as_str()))
+        .try_map(|text| text.parse::<Relation>())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn data_is_accepted_before_and_after_the_subcommand() {
+        for argv in [
+            ["partnership", "--data", "x.json", "stats"],
+            ["partnership", "stats", "--data", "x.json"],
+        ] {
+            let cli = Cli::try_parse_from(argv).unwrap();
+            assert_eq!(cli.data, Some(PathBuf::from("x.json")));
+        }
+    }
+
+    #[test]
+    fn lists_split_on_commas() {
+        let cli = Cli::try_parse_from([
+            "partnership",
+            "export",
+            "--kinds",
+            "fund,body",
+            "--relations",
+            "leads",
+        ])
+        .unwrap();
+        let Command::Export(args) = cli.command else {
+            panic!("not export")
+        };
+        assert_eq!(args.kinds, [Kind::Fund, Kind::Body]);
+        assert_eq!(args.relations, [Relation::Leads]);
+    }
+
+    #[test]
+    fn bad_dates_are_usage_errors() {
+        let err = Cli::try_parse_from(["partnership", "timeline", "--from", "2014-13"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+    }
+}

@@ -1,0 +1,30 @@
+//! Where the graph comes from: the embedded dataset or a `--data` file.
+
+use std::path::Path;
+
+use partnership_core::{Graph, NodeIndex};
+
+use crate::error::Error;
+
+/// Loads the graph from `path`, or the embedded dataset when there is none.
+///
+/// # Errors
+/// [`Error::Load`] when the file cannot be read or breaks the model;
+/// [`Error::Embedded`] if the embedded dataset is broken.
+pub fn load(path: Option<&Path>) -> Result<Graph, Error> {
+    match path {
+        Some(path) => Graph::from_json_path(path).map_err(|source| Error::Load {
+            path: path.to_owned(),
+            source,
+        }),
+        None => partnership_core::try_dataset().map_err(Error::Embedded),
+    }
+}
+
+/// Finds the one entity an argument names.
+///
+/// # Errors
+/// [`Error::Lookup`] with the candidates or the nearest names.
+pub fn resolve(graph: &Graph, name: &str) -> Result<NodeIndex, Error> {
+    Ok(graph.resolve(name)?)
+}

@@ -1,0 +1,142 @@
+//! What can make a command fail, and the exit code each failure gets.
+
+use std::io;
+use std::path::PathBuf;
+
+use partnership_core::{LoadError, LookupError};
+
+/// The process exit codes, in one place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitCode {
+    /// The command did what was asked.
+    Success = 0,
+    /// Something other than the input went wrong (an output file, an
+    /// analysis that found nothing).
+    Failure = 1,
+    /// The arguments or the input are wrong: a usage error, an unknown or
+    /// ambiguous entity, an invalid data file, a bad date.
+    Usage = 2,
+}
+
+impl From<ExitCode> for std::process::ExitCode {
+    fn from(code: ExitCode) -> Self {
+        std::process::ExitCode::from(code as u8)
+    }
+}
+
+/// Why a command failed. Messages are lower case and fit on one line after
+/// `partnership: error: `.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An entity argument named no entity, or several.
+    #[error(transparent)]
+    Lookup(#[from] LookupError),
+    /// The data file could not be read or is not valid.
+    #[error("{}", load_message(path, source))]
+    Load {
+        /// The file given with `--data` or to `validate`.
+        path: PathBuf,
+        /// Why loading failed.
+        source: LoadError,
+    },
+    /// The embedded dataset does not load (a broken build, not bad input).
+    #[error("the embedded dataset is invalid: {0}")]
+    Embedded(LoadError),
+    /// `validate` found problems; they have been listed on standard output.
+    #[error("{}: {count} problem{}", path.display(), if *count == 1 { "" } else { "s" })]
+    Invalid {
+        /// The file checked.
+        path: PathBuf,
+        /// How many problems were listed.
+        count: usize,
+    },
+    /// The arguments are consistent for clap but not for the command.
+    #[error("{0}")]
+    Usage(String),
+    /// The question has no answer in the data (no path, nothing to rank).
+    #[error("{0}")]
+    NotFound(String),
+    /// Writing an output file failed.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: io::Error,
+    },
+    /// Writing to standard output failed.
+    #[error("cannot write output: {0}")]
+    Output(#[from] io::Error),
+}
+
+fn load_message(path: &std::path::Path, error: &LoadError) -> String {
+    let file = path.display();
+    match error {
+        LoadError::Io { source, .. } => format!("cannot read {file}: {source}"),
+        LoadError::Syntax {
+            line,
+            column,
+            message,
+        } => format!("{file}:{line}:{column}: invalid JSON: {message}"),
+        LoadError::Invalid { problems } if problems.len() == 1 => {
+            format!("{file}: {}", problems[0])
+        }
+        LoadError::Invalid { problems } => format!(
+            "{file}: {} problems, the first: {}; run `partnership validate {file}` to list them all",
+            problems.len(),
+            problems.first().map(ToString::to_string).unwrap_or_default()
+        ),
+        other => format!("{file}: {other}"),
+    }
+}
+
+impl Error {
+    /// The exit code this failure maps to.
+    pub fn exit_code(&self) -> ExitCode {
+        match self {
+            Error::Lookup(_) | Error::Load { .. } | Error::Invalid { .. } | Error::Usage(_) => {
+                ExitCode::Usage
+            }
+            Error::Embedded(_) | Error::NotFound(_) | Error::Write { .. } | Error::Output(_) => {
+                ExitCode::Failure
+            }
+        }
+    }
+
+    /// Whether this is standard output closing early (`partnership ... | head`),
+    /// which is not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_errors_exit_with_two() {
+        let err = Error::Lookup(LookupError::NotFound {
+            query: "x".into(),
+            suggestions: vec![],
+        });
+        assert_eq!(err.exit_code(), ExitCode::Usage);
+        let err = Error::Load {
+            path: "f.json".into(),
+            source: LoadError::Syntax {
+                line: 3,
+                column: 7,
+                message: "expected value".into(),
+            },
+        };
+        assert_eq!(err.exit_code(), ExitCode::Usage);
+        assert_eq!(err.to_string(), "f.json:3:7: invalid JSON: expected value");
+    }
+
+    #[test]
+    fn broken_pipe_is_recognised() {
+        let err = Error::Output(io::Error::from(io::ErrorKind::BrokenPipe));
+        assert!(err.is_broken_pipe());
+        assert_eq!(err.exit_code(), ExitCode::Failure);
+    }
+}

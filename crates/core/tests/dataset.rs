@@ -1,0 +1,118 @@
+//! Quality checks on the embedded curated dataset (`data/nato-ukraine.json`).
+
+use std::collections::{BTreeMap, HashMap};
+
+use partnership_core::{dataset, normalize, try_dataset, Kind, Relation};
+
+#[test]
+fn embedded_dataset_loads_without_error() {
+    if let Err(e) = try_dataset() {
+        let all: Vec<String> = e.problems().iter().map(ToString::to_string).collect();
+        panic!("{e}\n{}", all.join("\n"));
+    }
+}
+
+#[test]
+fn every_node_has_a_link() {
+    let g = dataset();
+    let mut degree = vec![0usize; g.node_count()];
+    for l in g.links() {
+        degree[l.source.index()] += 1;
+        degree[l.target.index()] += 1;
+    }
+    let lonely: Vec<_> = g
+        .nodes()
+        .filter(|(i, _)| degree[i.index()] == 0)
+        .map(|(_, n)| n.id.as_str())
+        .collect();
+    assert!(lonely.is_empty(), "nodes with no link: {lonely:?}");
+}
+
+#[test]
+fn no_two_nodes_share_a_normalised_name_or_alias() {
+    let g = dataset();
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    let mut clashes = Vec::new();
+    for (_, n) in g.nodes() {
+        let mut mine: Vec<String> = std::iter::once(&n.name)
+            .chain(&n.aliases)
+            .map(|s| normalize(s))
+            .collect();
+        mine.sort();
+        mine.dedup();
+        for key in mine {
+            if let Some(other) = owner.insert(key.clone(), &n.id) {
+                clashes.push(format!("{key:?}: {other} and {}", n.id));
+            }
+        }
+    }
+    assert!(clashes.is_empty(), "{clashes:#?}");
+}
+
+#[test]
+fn every_citation_names_a_declared_document_and_one_of_its_headings() {
+    let g = dataset();
+    let docs = &g.meta().sources;
+    let ids: Vec<_> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["relations-with-ukraine-2017", "charter-1997"]);
+    for d in docs {
+        assert!(!d.sections.is_empty(), "{} lists no headings", d.id);
+    }
+    let cites = g
+        .nodes()
+        .flat_map(|(_, n)| n.sources.iter())
+        .chain(g.links().flat_map(|l| l.link.sources.iter()));
+    for c in cites {
+        let doc = g.meta().document(&c.document);
+        assert!(
+            doc.is_some_and(|d| d.sections.contains(&c.section)),
+            "{c:?} is not a declared heading"
+        );
+    }
+}
+
+#[test]
+fn every_event_has_a_date() {
+    let g = dataset();
+    let undated: Vec<_> = g
+        .nodes()
+        .filter(|(_, n)| n.kind == Kind::Event && n.date.is_none())
+        .map(|(_, n)| n.id.as_str())
+        .collect();
+    assert!(undated.is_empty(), "{undated:?}");
+}
+
+#[test]
+fn holds_office_links_carry_role_and_since() {
+    let g = dataset();
+    for l in g.links().filter(|l| l.link.relation == Relation::HoldsOffice) {
+        assert!(l.link.role.is_some(), "{} -> {}", l.link.source, l.link.target);
+        assert!(l.link.since.is_some(), "{} -> {}", l.link.source, l.link.target);
+    }
+}
+
+#[test]
+fn saving_the_dataset_gives_back_the_same_graph_and_bytes() {
+    let g = dataset();
+    let text = g.to_json_string();
+    let again = partnership_core::Graph::from_json_str(&text).unwrap();
+    assert_eq!(&again, g);
+    assert_eq!(again.to_json_string(), text);
+}
+
+/// Counts by kind and relation, printed for the curators (`--nocapture`).
+#[test]
+fn print_counts() {
+    let g = dataset();
+    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut rels: BTreeMap<&str, usize> = BTreeMap::new();
+    for (_, n) in g.nodes() {
+        *kinds.entry(n.kind.as_str()).or_default() += 1;
+    }
+    for l in g.links() {
+        *rels.entry(l.link.relation.as_str()).or_default() += 1;
+    }
+    println!("{} nodes {kinds:?}", g.node_count());
+    println!("{} links {rels:?}", g.link_count());
+    assert_eq!(kinds.values().sum::<usize>(), g.node_count());
+}
