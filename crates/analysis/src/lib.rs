@@ -1,1 +1,42 @@
-//! placeholder
+//! Path and centrality queries over the partnership graph and its views.
+//!
+//! Every algorithm is generic over petgraph's visit traits ([`Readable`]),
+//! so it runs on the core crate's `&Graph::petgraph()`, on its `&View`s
+//! (as of a date, some relations, some kinds) and on plain petgraph graphs,
+//! without copying node or link weights. Whole-graph measures first read
+//! the graph into a compact CSR of `u32` positions and share one
+//! breadth-first search; betweenness and closeness spread their sources
+//! over rayon's threads with results identical to a serial run. Centrality
+//! follows NetworkX's definitions and normalisation exactly; each function
+//! states its conventions.
+//!
+//! ```
+//! use partnership_analysis::{betweenness_centrality, shortest_path, BetweennessOptions, Reading};
+//! use petgraph::graph::DiGraph;
+//!
+//! //  a ──► b ──► c
+//! let g = DiGraph::<&str, ()>::from_edges([(0, 1), (1, 2)]);
+//! let path = shortest_path(&g, 0.into(), 2.into(), Reading::Directed)?;
+//! assert_eq!(path.len(), 2);
+//! let top = betweenness_centrality(&g, &BetweennessOptions::default())?.ranked();
+//! assert_eq!(top[0].0.index(), 1);
+//! # Ok::<(), partnership_analysis::Error>(())
+//! ```
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+mod centrality;
+mod error;
+mod options;
+mod parallel;
+mod paths;
+mod readable;
+mod scores;
+mod snapshot;
+mod traverse;
+
+pub use centrality::*;
+pub use error::{Error, Result};
+pub use options::{Execution, Reading};
+pub use paths::*;
+pub use readable::Readable;
+pub use scores::Scores;

@@ -64,7 +64,7 @@ pub enum Precision {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 /// The number of days in `month` of `year`.
@@ -102,10 +102,10 @@ impl PartialDate {
             if !(1..=12).contains(&m) {
                 return Err(DateError::OutOfRange { value: text() });
             }
-            if let Some(d) = day {
-                if d == 0 || d > days_in_month(year, m) {
-                    return Err(DateError::OutOfRange { value: text() });
-                }
+            if let Some(d) = day
+                && (d == 0 || d > days_in_month(year, m))
+            {
+                return Err(DateError::OutOfRange { value: text() });
             }
         } else if day.is_some() {
             return Err(DateError::Malformed { value: text() });
@@ -150,9 +150,7 @@ impl PartialDate {
         Day {
             year: self.year,
             month,
-            day: self
-                .day
-                .unwrap_or_else(|| days_in_month(self.year, month)),
+            day: self.day.unwrap_or_else(|| days_in_month(self.year, month)),
         }
     }
 
@@ -270,8 +268,19 @@ mod tests {
     #[test]
     fn rejects_malformed_and_impossible_dates() {
         for bad in [
-            "", "97", "1997-7", "1997-07-9", "1997/07", "1997-13", "1997-00", "2015-02-29",
-            "0000", "1997-07-09-01", "+997", "1997-07-", "１９９７",
+            "",
+            "97",
+            "1997-7",
+            "1997-07-9",
+            "1997/07",
+            "1997-13",
+            "1997-00",
+            "2015-02-29",
+            "0000",
+            "1997-07-09-01",
+            "+997",
+            "1997-07-",
+            "１９９７",
         ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad:?} should fail");
         }
@@ -289,10 +298,19 @@ mod tests {
 
     #[test]
     fn ordering_puts_coarser_first_on_equal_start() {
-        let mut v = vec![d("1997-08"), d("1997-07-09"), d("1997-07"), d("1997"), d("1996-12-31")];
+        let mut v = [
+            d("1997-08"),
+            d("1997-07-09"),
+            d("1997-07"),
+            d("1997"),
+            d("1996-12-31"),
+        ];
         v.sort();
         let s: Vec<_> = v.iter().map(ToString::to_string).collect();
-        assert_eq!(s, ["1996-12-31", "1997", "1997-07", "1997-07-09", "1997-08"]);
+        assert_eq!(
+            s,
+            ["1996-12-31", "1997", "1997-07", "1997-07-09", "1997-08"]
+        );
     }
 
     #[test]

@@ -65,7 +65,10 @@ impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Location::File => f.write_str("file"),
-            Location::Node { index, id: Some(id) } => write!(f, "node {id:?} (nodes[{index}])"),
+            Location::Node {
+                index,
+                id: Some(id),
+            } => write!(f, "node {id:?} (nodes[{index}])"),
             Location::Node { index, id: None } => write!(f, "nodes[{index}]"),
             Location::Link {
                 index,
@@ -337,7 +340,10 @@ impl fmt::Display for Candidate {
 }
 
 fn list(c: &[Candidate]) -> String {
-    c.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+    c.iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn suggest(c: &[Candidate]) -> String {

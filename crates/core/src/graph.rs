@@ -3,9 +3,9 @@
 use std::collections::HashMap;
 
 use indexmap::IndexMap;
+use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use petgraph::Direction;
 
 use crate::error::{End, ProblemKind, Rejected};
 use crate::lookup::NameIndex;
@@ -121,9 +121,7 @@ impl Graph {
 
     /// All nodes with their indices, in insertion order.
     pub fn nodes(&self) -> impl ExactSizeIterator<Item = (NodeIndex, &Node)> + '_ {
-        self.inner
-            .node_indices()
-            .map(move |i| (i, &self.inner[i]))
+        self.inner.node_indices().map(move |i| (i, &self.inner[i]))
     }
 
     /// All links, in insertion order.
@@ -225,18 +223,17 @@ impl Graph {
                     object,
                 });
             }
-            if let Some(key) = link.key {
-                if self
+            if let Some(key) = link.key
+                && self
                     .pair_keys
                     .get(&(s, t))
                     .is_some_and(|keys| keys.contains(&key))
-                {
-                    problems.push(ProblemKind::DuplicateKey {
-                        key,
-                        source_id: link.source.clone(),
-                        target_id: link.target.clone(),
-                    });
-                }
+            {
+                problems.push(ProblemKind::DuplicateKey {
+                    key,
+                    source_id: link.source.clone(),
+                    target_id: link.target.clone(),
+                });
             }
         }
         if link.relation == Relation::HoldsOffice
@@ -325,10 +322,10 @@ fn check_span(
     since: Option<PartialDate>,
     until: Option<PartialDate>,
 ) {
-    if let (Some(since), Some(until)) = (since, until) {
-        if since.start() > until.end() {
-            problems.push(ProblemKind::DateOrder { since, until });
-        }
+    if let (Some(since), Some(until)) = (since, until)
+        && since.start() > until.end()
+    {
+        problems.push(ProblemKind::DateOrder { since, until });
     }
 }
 

@@ -9,20 +9,36 @@ use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::Path;
 
+use serde::Serialize;
 use serde::de::DeserializeOwned;
 use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::error::{Location, LoadError, Problem, ProblemKind};
+use crate::error::{LoadError, Location, Problem, ProblemKind};
 use crate::{Attributes, Graph, GraphMeta, Kind, Link, Node, PartialDate, Relation, Source};
 
 const NODE_FIELDS: &[&str] = &[
-    "id", "kind", "name", "aliases", "since", "until", "date", "description", "attributes",
+    "id",
+    "kind",
+    "name",
+    "aliases",
+    "since",
+    "until",
+    "date",
+    "description",
+    "attributes",
     "sources",
 ];
 const LINK_FIELDS: &[&str] = &[
-    "source", "target", "key", "relation", "since", "until", "role", "description", "attributes",
+    "source",
+    "target",
+    "key",
+    "relation",
+    "since",
+    "until",
+    "role",
+    "description",
+    "attributes",
     "sources",
 ];
 const TOP_FIELDS: &[&str] = &["directed", "multigraph", "graph", "nodes", "edges", "links"];
@@ -142,7 +158,7 @@ pub fn write_node_link<'a, W: Write>(
     let file = FileOut {
         meta,
         nodes: std::cell::RefCell::new(Some(nodes)),
-        links: std::cell::RefCell::new(Some(links.map(|l| KeyedLink(l)))),
+        links: std::cell::RefCell::new(Some(links.map(KeyedLink))),
         links_key: options.links_key,
     };
     let result = if options.pretty {
@@ -300,7 +316,12 @@ impl Loader {
         }
     }
 
-    fn array(&mut self, top: &mut Map<String, Value>, field: &'static str, required: bool) -> Vec<Value> {
+    fn array(
+        &mut self,
+        top: &mut Map<String, Value>,
+        field: &'static str,
+        required: bool,
+    ) -> Vec<Value> {
         match top.remove(field) {
             Some(Value::Array(items)) => items,
             None if !required => Vec::new(),
@@ -331,7 +352,9 @@ impl Loader {
             until: fields.date("until"),
             date: fields.date("date"),
             description: fields.optional("description"),
-            attributes: fields.optional::<Attributes>("attributes").unwrap_or_default(),
+            attributes: fields
+                .optional::<Attributes>("attributes")
+                .unwrap_or_default(),
             id: id.clone().unwrap_or_default(),
             kind: kind.unwrap_or(Kind::Area),
             name: name.unwrap_or_default(),
@@ -352,9 +375,11 @@ impl Loader {
         // reports everything; checks about a field already reported as
         // missing or mistyped are left out.
         let field_failed = |field: &str, problems: &[ProblemKind]| {
-            problems.iter().any(|p| matches!(p,
+            problems.iter().any(|p| {
+                matches!(p,
                 ProblemKind::MissingField { field: f } if *f == field)
-                || matches!(p, ProblemKind::WrongType { field: f, .. } if f == field))
+                    || matches!(p, ProblemKind::WrongType { field: f, .. } if f == field)
+            })
         };
         let model: Vec<_> = graph
             .check_node(&node)
@@ -367,10 +392,10 @@ impl Loader {
             })
             .collect();
         problems.extend(model);
-        if problems.is_empty() {
-            if let Err(rejected) = graph.add_node(node) {
-                problems = rejected.problems;
-            }
+        if problems.is_empty()
+            && let Err(rejected) = graph.add_node(node)
+        {
+            problems = rejected.problems;
         }
         self.push_all(&location, problems);
     }
@@ -396,7 +421,9 @@ impl Loader {
             until: fields.date("until"),
             role: fields.optional("role"),
             description: fields.optional("description"),
-            attributes: fields.optional::<Attributes>("attributes").unwrap_or_default(),
+            attributes: fields
+                .optional::<Attributes>("attributes")
+                .unwrap_or_default(),
             sources: sources.unwrap_or_default(),
         };
         let mut problems = fields.finish();
@@ -419,19 +446,20 @@ impl Loader {
             })
             .collect();
         problems.extend(model);
-        if problems.is_empty() {
-            if let Err(rejected) = graph.add_link(link) {
-                problems = rejected.problems;
-            }
+        if problems.is_empty()
+            && let Err(rejected) = graph.add_link(link)
+        {
+            problems = rejected.problems;
         }
         self.push_all(&location, problems);
     }
 
     fn push_all(&mut self, location: &Location, problems: Vec<ProblemKind>) {
-        self.problems.extend(problems.into_iter().map(|kind| Problem {
-            location: location.clone(),
-            kind,
-        }));
+        self.problems
+            .extend(problems.into_iter().map(|kind| Problem {
+                location: location.clone(),
+                kind,
+            }));
     }
 }
 

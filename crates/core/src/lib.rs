@@ -18,6 +18,8 @@
 //! # Ok::<(), partnership_core::LookupError>(())
 //! ```
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 mod dataset;
 pub mod date;
 mod error;
@@ -31,7 +33,7 @@ mod relation;
 mod source;
 mod view;
 
-pub use dataset::{dataset, try_dataset, DATASET_JSON};
+pub use dataset::{DATASET_JSON, dataset, try_dataset};
 pub use date::{Day, PartialDate, Precision};
 pub use error::{
     Candidate, DateError, End, LoadError, Location, LookupError, ParseNameError, Problem,
@@ -42,7 +44,7 @@ pub use kind::{Family, Kind};
 pub use lookup::normalize;
 pub use query::Leadership;
 pub use record::{AttrValue, Attributes, Link, Node};
-pub use relation::{containers, KindSet, Relation, Rule, Schema};
+pub use relation::{KindSet, Relation, Rule, Schema, containers};
 pub use source::{Document, GraphMeta, Source};
 pub use view::{
     View, ViewEdgeReferences, ViewEdges, ViewNeighbors, ViewNodeIdentifiers, ViewNodeReferences,

@@ -74,12 +74,7 @@ impl Node {
     /// });
     /// assert_eq!(n.name, "Kyiv");
     /// ```
-    pub fn new(
-        id: impl Into<String>,
-        kind: Kind,
-        name: impl Into<String>,
-        source: Source,
-    ) -> Self {
+    pub fn new(id: impl Into<String>, kind: Kind, name: impl Into<String>, source: Source) -> Self {
         Node {
             id: id.into(),
             kind,

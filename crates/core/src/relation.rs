@@ -273,9 +273,7 @@ impl Relation {
                 ACTOR_OR_BODY,
                 set(&[Programme, Operation, Event, Project, Fund, Body]),
             ),
-            Relation::ContributesTo => {
-                (ACTOR_OR_BODY, set(&[Operation, Fund, Programme, Project]))
-            }
+            Relation::ContributesTo => (ACTOR_OR_BODY, set(&[Operation, Fund, Programme, Project])),
             Relation::PartOf | Relation::SucceededBy => (KindSet::ANY, KindSet::ANY),
             Relation::Establishes => (
                 AGREEMENT.union(ACTOR_OR_BODY).with(Event),
@@ -299,15 +297,15 @@ impl Relation {
                 AGREEMENT.with(Programme),
             ),
             Relation::Invokes => (ACTOR_OR_BODY, AGREEMENT),
-            Relation::Requests => (
-                ACTOR_OR_BODY,
-                set(&[Programme, Project, Event, Fund, Body]),
-            ),
+            Relation::Requests => (ACTOR_OR_BODY, set(&[Programme, Project, Event, Fund, Body])),
             Relation::Oversees => (
                 set(&[Body, Institution, Organisation]),
                 AGREEMENT.union(set(&[Programme, Body, Fund, Project, Area])),
             ),
-            Relation::Chairs => (set(&[Person, Institution]), set(&[Body, Institution, Event])),
+            Relation::Chairs => (
+                set(&[Person, Institution]),
+                set(&[Body, Institution, Event]),
+            ),
             Relation::Coordinates => (
                 set(&[Person, Institution, Body, Organisation]),
                 set(&[Programme, Project, Event]),

@@ -4,8 +4,8 @@
 use fixedbitset::FixedBitSet;
 use petgraph::graph::{DiGraph, EdgeIndex, EdgeReference, NodeIndex};
 use petgraph::visit::{
-    Data, EdgeCount, EdgeIndexable, EdgeRef, GraphBase, GraphProp, IntoEdgeReferences,
-    IntoEdges, IntoEdgesDirected, IntoNeighbors, IntoNeighborsDirected, IntoNodeIdentifiers,
+    Data, EdgeCount, EdgeIndexable, EdgeRef, GraphBase, GraphProp, IntoEdgeReferences, IntoEdges,
+    IntoEdgesDirected, IntoNeighbors, IntoNeighborsDirected, IntoNodeIdentifiers,
     IntoNodeReferences, NodeCount, NodeIndexable, Visitable,
 };
 use petgraph::{Directed, Direction};
@@ -377,7 +377,8 @@ impl<'a> IntoNodeReferences for &'a View<'_> {
 
 impl std::fmt::Debug for ViewNodeIdentifiers<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ViewNodeIdentifiers").finish_non_exhaustive()
+        f.debug_struct("ViewNodeIdentifiers")
+            .finish_non_exhaustive()
     }
 }
 

@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use partnership_core::{dataset, normalize, try_dataset, Kind, Relation};
+use partnership_core::{Kind, Relation, dataset, normalize, try_dataset};
 
 #[test]
 fn embedded_dataset_loads_without_error() {
@@ -85,9 +85,22 @@ fn every_event_has_a_date() {
 #[test]
 fn holds_office_links_carry_role_and_since() {
     let g = dataset();
-    for l in g.links().filter(|l| l.link.relation == Relation::HoldsOffice) {
-        assert!(l.link.role.is_some(), "{} -> {}", l.link.source, l.link.target);
-        assert!(l.link.since.is_some(), "{} -> {}", l.link.source, l.link.target);
+    for l in g
+        .links()
+        .filter(|l| l.link.relation == Relation::HoldsOffice)
+    {
+        assert!(
+            l.link.role.is_some(),
+            "{} -> {}",
+            l.link.source,
+            l.link.target
+        );
+        assert!(
+            l.link.since.is_some(),
+            "{} -> {}",
+            l.link.source,
+            l.link.target
+        );
     }
 }
 

@@ -147,10 +147,7 @@ fn unparseable_date() {
 fn since_after_until() {
     let (at, what) = only_problem("since_after_until.json");
     assert_eq!(at, link(0, "ukraine", "c4"));
-    assert_eq!(
-        what.to_string(),
-        "`since` 2016 is after `until` 2015-06"
-    );
+    assert_eq!(what.to_string(), "`since` 2016 is after `until` 2015-06");
 }
 
 #[test]
@@ -181,19 +178,34 @@ fn every_problem_is_reported_not_just_the_first() {
         "link ukraine -> ukraine (edges[1]): `funds` does not allow a state as subject and a state as object",
     ];
     assert_eq!(got, expected);
-    assert!(err.to_string().starts_with("7 problems; first: node \"nato\""));
+    assert!(
+        err.to_string()
+            .starts_with("7 problems; first: node \"nato\"")
+    );
 }
 
 #[test]
 fn wrong_top_level_shapes() {
     for (text, needle) in [
         ("[]", "expected a JSON object"),
-        (r#"{"nodes": {}}"#, "field `nodes`: expected an array, found an object"),
-        (r#"{"nodes": [], "directed": false}"#, "`directed` must be true"),
-        (r#"{"nodes": [], "edges": [], "links": []}"#, "both `edges` and `links`"),
+        (
+            r#"{"nodes": {}}"#,
+            "field `nodes`: expected an array, found an object",
+        ),
+        (
+            r#"{"nodes": [], "directed": false}"#,
+            "`directed` must be true",
+        ),
+        (
+            r#"{"nodes": [], "edges": [], "links": []}"#,
+            "both `edges` and `links`",
+        ),
         (r#"{"nodes": [], "extra": 1}"#, "unknown field `extra`"),
         (r#"{"edges": []}"#, "missing field `nodes`"),
-        (r#"{"nodes": [7]}"#, "nodes[0]: field `(item)`: expected a JSON object"),
+        (
+            r#"{"nodes": [7]}"#,
+            "nodes[0]: field `(item)`: expected a JSON object",
+        ),
         (r#"{"nodes": [], "graph": {"sources": 3}}"#, "field `graph`"),
     ] {
         let err = Graph::from_json_str(text).unwrap_err();
@@ -249,13 +261,27 @@ fn parallel_links_take_keys_in_file_order_and_keys_must_be_unique() {
     let nodes = r#"[{"id": "a", "kind": "state", "name": "A", "sources": [{"document": "d", "section": "s"}]},
                     {"id": "b", "kind": "organisation", "name": "B", "sources": [{"document": "d", "section": "s"}]}]"#;
     let link = |extra: &str| {
-        format!(r#"{{"source": "a", "target": "b", "relation": "member_of", {extra} "sources": [{{"document": "d", "section": "s"}}]}}"#)
+        format!(
+            r#"{{"source": "a", "target": "b", "relation": "member_of", {extra} "sources": [{{"document": "d", "section": "s"}}]}}"#
+        )
     };
-    let ok = format!(r#"{{"nodes": {nodes}, "edges": [{}, {}, {}]}}"#, link(""), link(r#""key": 5,"#), link(""));
+    let ok = format!(
+        r#"{{"nodes": {nodes}, "edges": [{}, {}, {}]}}"#,
+        link(""),
+        link(r#""key": 5,"#),
+        link("")
+    );
     let g = Graph::from_json_str(&ok).unwrap();
     let keys: Vec<_> = g.links().map(|l| l.link.key).collect();
     assert_eq!(keys, [Some(0), Some(5), Some(1)]);
-    let bad = format!(r#"{{"nodes": {nodes}, "edges": [{}, {}]}}"#, link(""), link(r#""key": 0,"#));
+    let bad = format!(
+        r#"{{"nodes": {nodes}, "edges": [{}, {}]}}"#,
+        link(""),
+        link(r#""key": 0,"#)
+    );
     let err = Graph::from_json_str(&bad).unwrap_err();
-    assert!(matches!(err.problems()[0].kind, ProblemKind::DuplicateKey { key: 0, .. }));
+    assert!(matches!(
+        err.problems()[0].kind,
+        ProblemKind::DuplicateKey { key: 0, .. }
+    ));
 }

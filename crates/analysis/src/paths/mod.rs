@@ -1,0 +1,15 @@
+//! Paths between nodes, reachability and connected components.
+
+mod components;
+mod k_shortest;
+mod path;
+mod reach;
+mod shortest;
+mod simple;
+
+pub use components::{strongly_connected_components, weakly_connected_components};
+pub use k_shortest::k_shortest_paths;
+pub use path::{Heading, Path, Step};
+pub use reach::reachable_within;
+pub use shortest::shortest_path;
+pub use simple::{SimplePathsOptions, all_simple_paths};

@@ -1,0 +1,126 @@
+//! `partnership show ENTITY`: everything the data says about one entity.
+
+use std::io::Write;
+
+use partnership_core::{Graph, LinkRef, Node, NodeIndex, Relation};
+use serde::Serialize;
+
+use crate::args::{OutputFormat, ShowArgs};
+use crate::data;
+use crate::error::Error;
+use crate::output::{self, LinkJson, Table};
+
+#[derive(Serialize)]
+struct Group<'g> {
+    relation: Relation,
+    links: Vec<LinkJson<'g>>,
+}
+
+#[derive(Serialize)]
+struct Answer<'g> {
+    #[serde(flatten)]
+    node: &'g Node,
+    #[serde(rename = "out")]
+    outgoing: Vec<Group<'g>>,
+    #[serde(rename = "in")]
+    incoming: Vec<Group<'g>>,
+}
+
+/// Prints the entity's fields, its links grouped by relation, and its
+/// sources.
+///
+/// # Errors
+/// [`Error::Lookup`] when the entity is unknown or ambiguous; any error
+/// writing to `out`.
+pub fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+    let index = data::resolve(graph, &args.entity)?;
+    let node = graph.node(index);
+    let outgoing = grouped(graph.links_from(index, &[]).map(|l| (l.target, l)));
+    let incoming = grouped(graph.links_to(index, &[]).map(|l| (l.source, l)));
+    if args.output.format == OutputFormat::Json {
+        let groups = |groups: &[(Relation, Vec<(NodeIndex, LinkRef<'_>)>)]| -> Vec<Group<'_>> {
+            groups
+                .iter()
+                .map(|(relation, links)| Group {
+                    relation: *relation,
+                    links: links
+                        .iter()
+                        .map(|(other, l)| LinkJson::new(graph, l, *other))
+                        .collect(),
+                })
+                .collect()
+        };
+        let answer = Answer {
+            node,
+            outgoing: groups(&outgoing),
+            incoming: groups(&incoming),
+        };
+        return Ok(output::json(out, &answer)?);
+    }
+
+    writeln!(out, "{}", node.name)?;
+    let mut fields = Table::new(&[]).indent(2);
+    fields.row(["id", node.id.as_str()]);
+    fields.row(["kind", node.kind.as_str()]);
+    if !node.aliases.is_empty() {
+        fields.row(["aliases".to_owned(), node.aliases.join(", ")]);
+    }
+    let (start, end) = node.span();
+    if start.is_some() || end.is_some() {
+        fields.row(["dates".to_owned(), output::span(start, end)]);
+    }
+    if let Some(description) = &node.description {
+        fields.row(["description", description.as_str()]);
+    }
+    for (name, value) in &node.attributes {
+        fields.row([name.clone(), value.to_string()]);
+    }
+    for (i, source) in node.sources.iter().enumerate() {
+        let label = if i == 0 { "sources" } else { "" };
+        fields.row([
+            label.to_owned(),
+            format!("{}: {}", source.document, source.section),
+        ]);
+    }
+    fields.write(out)?;
+
+    for (title, groups, phrase) in [
+        ("Links out", &outgoing, Relation::phrase as fn(Relation) -> &'static str),
+        ("Links in", &incoming, Relation::inverse_phrase),
+    ] {
+        let count: usize = groups.iter().map(|(_, links)| links.len()).sum();
+        writeln!(out)?;
+        writeln!(out, "{title} ({count})")?;
+        let mut table = Table::new(&[]).indent(2);
+        for (relation, links) in groups {
+            for (i, (other, link)) in links.iter().enumerate() {
+                let label = if i == 0 { phrase(*relation) } else { "" };
+                table.row([
+                    label.to_owned(),
+                    output::named(graph, *other),
+                    output::span(link.link.since, link.link.until),
+                    output::sections(&link.link.sources),
+                ]);
+            }
+        }
+        table.write(out)?;
+    }
+    Ok(())
+}
+
+/// Links grouped by relation, relations in the model's order and links in
+/// file order within each group.
+fn grouped<'g>(
+    links: impl Iterator<Item = (NodeIndex, LinkRef<'g>)>,
+) -> Vec<(Relation, Vec<(NodeIndex, LinkRef<'g>)>)> {
+    let mut groups: Vec<(Relation, Vec<(NodeIndex, LinkRef<'g>)>)> = Vec::new();
+    for (other, link) in links {
+        let relation = link.link.relation;
+        match groups.iter_mut().find(|(r, _)| *r == relation) {
+            Some((_, list)) => list.push((other, link)),
+            None => groups.push((relation, vec![(other, link)])),
+        }
+    }
+    groups.sort_by_key(|(relation, _)| *relation);
+    groups
+}
