@@ -14,11 +14,15 @@ pub enum Error {
         /// The node's index, as `petgraph::visit::NodeIndexable::to_index` gives it.
         index: usize,
     },
-    /// A node id or name did not resolve in the model.
-    #[error("unknown node `{name}`")]
-    UnknownName {
-        /// The id or name as given.
-        name: String,
+    /// A node id, name or alias did not resolve to exactly one node.
+    #[error(transparent)]
+    Lookup(#[from] partnership_core::LookupError),
+    /// An end point of a path query is excluded by the query's kinds or
+    /// date.
+    #[error("`{id}` is outside the view (excluded by its kind or date)")]
+    OutsideView {
+        /// The node's id.
+        id: String,
     },
     /// The two nodes are not connected in the reading and view asked for.
     #[error("no path from `{from}` to `{to}`")]

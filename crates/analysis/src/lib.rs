@@ -32,6 +32,7 @@ mod paths;
 mod readable;
 mod scores;
 mod snapshot;
+pub mod synthetic;
 mod traverse;
 
 pub use centrality::*;

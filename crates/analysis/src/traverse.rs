@@ -39,7 +39,16 @@ impl Visitor for Plain {}
 /// Reusable breadth-first search state.
 pub(crate) struct Bfs {
     dist: Vec<u32>,
+    /// The queue, which is also the visit order; one spare slot lets the
+    /// branch-free searches write past the last node harmlessly.
     order: Vec<u32>,
+    len: usize,
+}
+
+/// All ones when `yes`, else all zeros: selects without a branch.
+#[inline(always)]
+fn mask(yes: bool) -> u64 {
+    u64::from(yes).wrapping_neg()
 }
 
 impl Bfs {
@@ -47,7 +56,8 @@ impl Bfs {
     pub fn new(n: usize) -> Self {
         Bfs {
             dist: vec![UNSEEN; n],
-            order: Vec::with_capacity(n),
+            order: vec![0; n + 1],
+            len: 0,
         }
     }
 
@@ -56,11 +66,10 @@ impl Bfs {
     /// `false` if the visitor stopped the search.
     #[inline]
     pub fn run<V: Visitor>(&mut self, adj: &Adjacency, source: u32, limit: u32, visitor: &mut V) -> bool {
-        self.clear();
-        self.dist[source as usize] = 0;
-        self.order.push(source);
+        self.start(source);
         let mut head = 0;
-        while let Some(&v) = self.order.get(head) {
+        while head < self.len {
+            let v = self.order[head];
             head += 1;
             let dv = self.dist[v as usize];
             if dv >= limit {
@@ -74,7 +83,8 @@ impl Bfs {
                 let dw = &mut self.dist[w as usize];
                 if *dw == UNSEEN {
                     *dw = next;
-                    self.order.push(w);
+                    self.order[self.len] = w;
+                    self.len += 1;
                     if !visitor.discover(v, w) {
                         return false;
                     }
@@ -86,19 +96,83 @@ impl Bfs {
         true
     }
 
+    /// Distances from `source`, with no branch on the neighbour's state in
+    /// the inner loop: on a scale-free graph "seen or not" is a coin toss
+    /// the branch predictor loses, and that, not memory, bounds a BFS.
+    ///
+    /// Works because a node already seen when `v` at depth d is expanded
+    /// has depth at most d + 1, so `min(dist[w], d + 1)` is the update.
+    #[inline]
+    pub fn distances(&mut self, adj: &Adjacency, source: u32) {
+        self.start(source);
+        let mut head = 0;
+        while head < self.len {
+            let v = self.order[head];
+            head += 1;
+            let next = self.dist[v as usize] + 1;
+            for &w in adj.neighbors(v) {
+                let dw = self.dist[w as usize];
+                self.dist[w as usize] = dw.min(next);
+                self.order[self.len] = w;
+                self.len += usize::from(dw == UNSEEN);
+            }
+        }
+    }
+
+    /// The forward phase of Brandes' algorithm, branch-free as
+    /// [`distances`](Self::distances): counts shortest paths from `source`
+    /// into `sigma` (which must be zero on every node; the caller zeroes the
+    /// visited ones afterwards) and records the shortest-path DAG: the
+    /// successors of the i-th visited node are the adjacency entries
+    /// `dag[ends[i]..ends[i + 1]]`.
+    #[inline]
+    pub fn count_paths(&mut self, adj: &Adjacency, source: u32, sigma: &mut [f64], dag: &mut Dag) {
+        self.start(source);
+        sigma[source as usize] = 1.0;
+        dag.ends[0] = 0;
+        let mut len = 0usize;
+        let mut head = 0;
+        while head < self.len {
+            let v = self.order[head];
+            head += 1;
+            let next = self.dist[v as usize] + 1;
+            let sv = sigma[v as usize].to_bits();
+            for at in adj.range(v) {
+                let w = adj.target(at) as usize;
+                let dw = self.dist[w];
+                let new = dw == UNSEEN;
+                let on_level = new | (dw == next);
+                self.dist[w] = dw.min(next);
+                self.order[self.len] = w as u32;
+                self.len += usize::from(new);
+                sigma[w] += f64::from_bits(sv & mask(on_level));
+                dag.entries[len] = at as u32;
+                len += usize::from(on_level);
+            }
+            dag.ends[head] = len as u32;
+        }
+    }
+
+    fn start(&mut self, source: u32) {
+        self.clear();
+        self.dist[source as usize] = 0;
+        self.order[0] = source;
+        self.len = 1;
+    }
+
     /// Forgets the last search in O(nodes it reached).
     pub fn clear(&mut self) {
-        for &v in &self.order {
+        for &v in &self.order[..self.len] {
             self.dist[v as usize] = UNSEEN;
         }
-        self.order.clear();
+        self.len = 0;
     }
 
     /// Nodes reached by the last search, in visit order (non-decreasing
     /// distance).
     #[inline]
     pub fn order(&self) -> &[u32] {
-        &self.order
+        &self.order[..self.len]
     }
 
     /// Distances from the last source, [`UNSEEN`] where not reached.
@@ -108,10 +182,60 @@ impl Bfs {
     }
 }
 
+/// The shortest-path DAG of one Brandes search, as adjacency entries
+/// grouped by the visit position of their tail.
+pub(crate) struct Dag {
+    /// One spare slot for the branch-free writes.
+    entries: Vec<u32>,
+    ends: Vec<u32>,
+}
+
+impl Dag {
+    /// Room for a search over `adj`.
+    pub fn new(adj: &Adjacency) -> Self {
+        Dag {
+            entries: vec![0; adj.entries() + 1],
+            ends: vec![0; adj.len() + 1],
+        }
+    }
+
+    /// The DAG entries leaving the `i`-th visited node.
+    #[inline]
+    pub fn successors(&self, i: usize) -> &[u32] {
+        &self.entries[self.ends[i] as usize..self.ends[i + 1] as usize]
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::snapshot::Orientation;
+
+    #[test]
+    fn branch_free_searches_agree_with_the_plain_one() {
+        // 0 → 1, 0 → 2, 1 → 3, 2 → 3, 3 → 4, 4 → 0, 1 → 1
+        let links = [[0, 1], [0, 2], [1, 3], [2, 3], [3, 4], [4, 0], [1, 1]];
+        let adj = Adjacency::build(5, &links, Orientation::Out);
+        let mut plain = Bfs::new(5);
+        let mut fast = Bfs::new(5);
+        for s in 0..5 {
+            plain.run(&adj, s, u32::MAX, &mut Plain);
+            fast.distances(&adj, s);
+            assert_eq!(plain.dist(), fast.dist());
+            assert_eq!(plain.order(), fast.order());
+        }
+        let mut sigma = vec![0.0; 5];
+        let mut dag = Dag::new(&adj);
+        fast.count_paths(&adj, 0, &mut sigma, &mut dag);
+        assert_eq!(sigma, vec![1.0, 1.0, 1.0, 2.0, 2.0]);
+        assert_eq!(fast.order(), &[0, 1, 2, 3, 4]);
+        let succ = |i: usize| dag.successors(i).iter().map(|&at| adj.target(at as usize)).collect::<Vec<_>>();
+        assert_eq!(succ(0), vec![1, 2]);
+        assert_eq!(succ(1), vec![3]);
+        assert_eq!(succ(2), vec![3]);
+        assert_eq!(succ(3), vec![4]);
+        assert!(succ(4).is_empty());
+    }
 
     #[test]
     fn distances_and_limit() {

@@ -9,6 +9,16 @@ use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use partnership_core::{Kind, PartialDate, Relation};
 
+const AFTER_HELP: &str = "\
+Entities may be named by id, name, alias or acronym, in any case.
+
+Examples:
+  partnership who-leads \"C4 Trust Fund\"
+  partnership path Canada Ukraine
+  partnership centrality --measure betweenness --kind body --as-of 2016
+  partnership export --around NUC --depth 1 -o nuc.dot
+  partnership --data my-graph.json stats";
+
 /// Who leads what in the NATO-Ukraine relationship: query, analyse and draw
 /// the graph of actors, bodies, funds, agreements and operations.
 #[derive(Debug, Parser)]
@@ -18,8 +28,7 @@ use partnership_core::{Kind, PartialDate, Relation};
     propagate_version = true,
     arg_required_else_help = true,
     max_term_width = 100,
-    after_help = "Entities can be named by id, name, alias or acronym, in any case: \
-                  `partnership who-leads \"c4 trust fund\"`."
+    after_help = AFTER_HELP
 )]
 pub struct Cli {
     /// Read the graph from this node-link JSON file instead of the embedded
@@ -129,8 +138,9 @@ pub struct PathArgs {
     /// Follow links only from subject to object (default: either way).
     #[arg(long)]
     pub directed: bool,
-    /// Follow only links of these relations (comma-separated).
-    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser())]
+    /// Follow only links of these relations (comma-separated), such as
+    /// leads,executes.
+    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
     pub relations: Vec<Relation>,
     /// Use only what was active at this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
@@ -154,13 +164,14 @@ pub enum Measure {
     Degree,
     /// Share of shortest paths passing through the node.
     Betweenness,
-    /// Inverse of the mean distance to the nodes it reaches.
+    /// How near the node is to the nodes that reach it.
     Closeness,
-    /// Mean of inverse distances; robust on disconnected graphs.
+    /// Sum of inverse distances from the other nodes; robust on
+    /// disconnected graphs.
     Harmonic,
     /// PageRank with damping 0.85.
     Pagerank,
-    /// Eigenvector centrality.
+    /// Central when linked from central nodes.
     Eigenvector,
 }
 
@@ -170,9 +181,9 @@ pub struct CentralityArgs {
     /// The measure.
     #[arg(long, value_enum, default_value_t = Measure::Degree)]
     pub measure: Measure,
-    /// List only entities of these kinds (comma-separated); scores are still
-    /// computed on the whole graph.
-    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser())]
+    /// List only entities of these kinds (comma-separated), such as
+    /// body,fund; scores are still computed on the whole graph.
+    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
     pub kind: Vec<Kind>,
     /// How many entities to list; 0 lists every one.
     #[arg(long, value_name = "N", default_value_t = 10)]
@@ -180,7 +191,8 @@ pub struct CentralityArgs {
     /// Use only what was active at this date.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
     pub as_of: Option<PartialDate>,
-    /// Read links only from subject to object (default: either way).
+    /// Read links only from subject to object (default: either way);
+    /// degree then counts incoming links only.
     #[arg(long)]
     pub directed: bool,
     #[command(flatten)]
@@ -218,6 +230,37 @@ pub enum ExportFormat {
     Mermaid,
 }
 
+/// Which links `export --around` follows from the focus entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Direction {
+    /// Links either way.
+    Both,
+    /// Only links into the focus: who leads, joins or signs it.
+    In,
+    /// Only links out of the focus: what it leads, joins or signs.
+    Out,
+}
+
+/// Which way a diagram flows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Layout {
+    /// Left to right.
+    #[value(name = "lr", alias = "LR")]
+    LeftToRight,
+    /// Top to bottom.
+    #[value(name = "tb", alias = "TB")]
+    TopToBottom,
+}
+
+/// The key holding the links in JSON output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LinksKey {
+    /// `edges`, as NetworkX 3.6 and later read by default.
+    Edges,
+    /// `links`, as D3 and older NetworkX expect.
+    Links,
+}
+
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
@@ -230,15 +273,28 @@ pub struct ExportArgs {
     /// With --around: how many links away to go.
     #[arg(long, value_name = "K", default_value_t = 1, requires = "around")]
     pub depth: usize,
-    /// Only entities of these kinds (comma-separated).
-    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser())]
+    /// With --around: which links to follow.
+    #[arg(long, value_enum, default_value_t = Direction::Both, requires = "around")]
+    pub direction: Direction,
+    /// Only entities of these kinds (comma-separated), such as state,fund.
+    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
     pub kinds: Vec<Kind>,
-    /// Only links of these relations (comma-separated).
-    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser())]
+    /// Only links of these relations (comma-separated), such as
+    /// leads,executes.
+    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
     pub relations: Vec<Relation>,
     /// Only what was active at this date.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
     pub as_of: Option<PartialDate>,
+    /// Leave out entities that end up without any link.
+    #[arg(long)]
+    pub hide_isolated: bool,
+    /// Diagram direction (dot, mermaid).
+    #[arg(long, value_enum, default_value_t = Layout::LeftToRight)]
+    pub layout: Layout,
+    /// Key holding the links (json).
+    #[arg(long, value_enum, default_value_t = LinksKey::Edges)]
+    pub links_key: LinksKey,
     /// Write to this file instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -317,7 +373,8 @@ mod tests {
 
     #[test]
     fn bad_dates_are_usage_errors() {
-        let err = Cli::try_parse_from(["partnership", "timeline", "--from", "2014-13"]).unwrap_err();
+        let err =
+            Cli::try_parse_from(["partnership", "timeline", "--from", "2014-13"]).unwrap_err();
         assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
     }
 }

@@ -56,6 +56,13 @@ pub enum Error {
     /// The question has no answer in the data (no path, nothing to rank).
     #[error("{0}")]
     NotFound(String),
+    /// A path or centrality query failed.
+    #[error(transparent)]
+    Analysis(#[from] partnership_analysis::Error),
+    /// The export options contradict each other or the data (a focus
+    /// entity that the filters hide).
+    #[error(transparent)]
+    Export(#[from] partnership_export::Error),
     /// Writing an output file failed.
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -84,7 +91,10 @@ fn load_message(path: &std::path::Path, error: &LoadError) -> String {
         LoadError::Invalid { problems } => format!(
             "{file}: {} problems, the first: {}; run `partnership validate {file}` to list them all",
             problems.len(),
-            problems.first().map(ToString::to_string).unwrap_or_default()
+            problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default()
         ),
         other => format!("{file}: {other}"),
     }
@@ -94,12 +104,16 @@ impl Error {
     /// The exit code this failure maps to.
     pub fn exit_code(&self) -> ExitCode {
         match self {
-            Error::Lookup(_) | Error::Load { .. } | Error::Invalid { .. } | Error::Usage(_) => {
-                ExitCode::Usage
-            }
-            Error::Embedded(_) | Error::NotFound(_) | Error::Write { .. } | Error::Output(_) => {
-                ExitCode::Failure
-            }
+            Error::Lookup(_)
+            | Error::Load { .. }
+            | Error::Invalid { .. }
+            | Error::Usage(_)
+            | Error::Export(_) => ExitCode::Usage,
+            Error::Embedded(_)
+            | Error::NotFound(_)
+            | Error::Analysis(_)
+            | Error::Write { .. }
+            | Error::Output(_) => ExitCode::Failure,
         }
     }
 

@@ -4,6 +4,8 @@
 //! `main` parses the arguments, runs one command and turns its outcome into
 //! an exit code; everything else lives in [`commands`].
 
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
 mod args;
 mod commands;
 mod data;
@@ -40,20 +42,18 @@ fn main() -> std::process::ExitCode {
 
 /// Runs the command `cli` names, printing to `out`.
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
-    if let Command::Validate(args) = &cli.command {
-        return commands::validate::run(args, out);
-    }
-    let graph = data::load(cli.data.as_deref())?;
+    let graph = || data::load(cli.data.as_deref());
     match &cli.command {
-        Command::WhoLeads(args) => commands::who_leads::run(args, &graph, out),
-        Command::LedBy(args) => commands::led_by::run(args, &graph, out),
-        Command::Show(args) => commands::show::run(args, &graph, out),
-        Command::Search(args) => commands::search::run(args, &graph, out),
-        Command::Path(args) => commands::path::run(args, &graph, out),
-        Command::Centrality(args) => commands::centrality::run(args, &graph, out),
-        Command::Timeline(args) => commands::timeline::run(args, &graph, out),
-        Command::Export(args) => commands::export::run(args, &graph, out),
-        Command::Stats(args) => commands::stats::run(args, &graph, out),
+        Command::WhoLeads(args) => commands::who_leads::run(args, &graph()?, out),
+        Command::LedBy(args) => commands::led_by::run(args, &graph()?, out),
+        Command::Show(args) => commands::show::run(args, &graph()?, out),
+        Command::Search(args) => commands::search::run(args, &graph()?, out),
+        Command::Path(args) => commands::path::run(args, &graph()?, out),
+        Command::Centrality(args) => commands::centrality::run(args, &graph()?, out),
+        Command::Timeline(args) => commands::timeline::run(args, &graph()?, out),
+        Command::Export(args) => commands::export::run(args, &graph()?, out),
+        Command::Stats(args) => commands::stats::run(args, &graph()?, out),
+        // `validate` loads its own FILE and reports every problem in it.
         Command::Validate(args) => commands::validate::run(args, out),
     }
 }
@@ -71,7 +71,10 @@ fn usage_error(err: &clap::Error) -> ExitCode {
             ExitCode::Usage
         }
         _ => {
-            eprintln!("partnership: error: {}", one_line(&err.render().to_string()));
+            eprintln!(
+                "partnership: error: {}",
+                one_line(&err.render().to_string())
+            );
             ExitCode::Usage
         }
     }
@@ -80,7 +83,10 @@ fn usage_error(err: &clap::Error) -> ExitCode {
 /// Folds clap's multi-paragraph message into one line: the message, any
 /// tips, and the usage line.
 fn one_line(rendered: &str) -> String {
-    let mut paragraphs = rendered.split("\n\n").map(str::trim).filter(|p| !p.is_empty());
+    let mut paragraphs = rendered
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty());
     let mut line = paragraphs
         .next()
         .unwrap_or_default()

@@ -1,1 +1,41 @@
-//! placeholder
+//! Writes the partnership graph, or any part of it, for other tools:
+//! Graphviz DOT for diagrams, node-link JSON for NetworkX, D3 and notebooks,
+//! GraphML for Gephi, yEd and Cytoscape, and Mermaid for Markdown.
+//!
+//! Choose what to export once, as a [`Selection`] (the whole graph, the
+//! neighbourhood of some nodes, some kinds or relations, as of a date), then
+//! hand it to any writer. Writers stream to any [`std::io::Write`], return
+//! its errors, and give byte-identical output for the same selection.
+//!
+//! ```
+//! use partnership_core::Relation;
+//! use partnership_export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
+//!
+//! let g = partnership_core::dataset();
+//! // Who leads or executes the C4 Trust Fund?
+//! let options = SelectionOptions::new()
+//!     .around(["C4 Trust Fund"], 1)
+//!     .direction(LinkDirection::Incoming)
+//!     .relations([Relation::Leads, Relation::Executes]);
+//! let selection = Selection::new(g, &options)?;
+//! let mut dot = Vec::new();
+//! export(&mut dot, &selection, Format::Dot, &ExportOptions::default())?;
+//! assert!(String::from_utf8_lossy(&dot).contains("label=\"leads\""));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
+
+mod dot;
+mod error;
+mod format;
+mod graphml;
+mod json;
+mod mermaid;
+mod selection;
+mod style;
+mod text;
+
+pub use error::{Error, Result};
+pub use format::{ExportOptions, Format, Layout, export};
+pub use partnership_core::json::LinksKey;
+pub use selection::{LinkDirection, Selection, SelectionOptions};

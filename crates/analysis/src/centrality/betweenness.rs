@@ -6,7 +6,7 @@ use crate::parallel::block_sum;
 use crate::readable::Readable;
 use crate::scores::Scores;
 use crate::snapshot::{Adjacency, Snapshot};
-use crate::traverse::{Bfs, Visitor};
+use crate::traverse::{Bfs, Dag};
 
 /// Options for [`betweenness_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,7 +115,7 @@ pub fn betweenness_centrality<G: Readable>(g: G, options: &BetweennessOptions) -
         options.execution,
         n,
         n,
-        || Brandes::new(n),
+        || Brandes::new(&adj),
         |scratch, sources, acc| {
             for s in sources {
                 scratch.node_pass(&adj, s as u32, endpoints, acc);
@@ -183,7 +183,7 @@ pub fn edge_betweenness_centrality<G: Readable>(
         options.execution,
         n,
         adj.entries(),
-        || Brandes::new(n),
+        || Brandes::new(&adj),
         |scratch, sources, acc| {
             for s in sources {
                 scratch.edge_pass(&adj, s as u32, acc);
@@ -255,60 +255,38 @@ fn rescale(values: &mut [f64], big_n: i64, normalized: bool, undirected: bool) {
 /// Per-thread scratch space for one Brandes pass per source.
 struct Brandes {
     bfs: Bfs,
-    /// Number of shortest paths from the source.
+    dag: Dag,
+    /// Number of shortest paths from the source; zero off the last search.
     sigma: Vec<f64>,
     /// `(1 + delta[w]) / sigma[w]`, the share a predecessor of `w` takes.
     coeff: Vec<f64>,
 }
 
-/// Counts shortest paths while the BFS runs.
-struct CountPaths<'a> {
-    sigma: &'a mut [f64],
-}
-
-impl Visitor for CountPaths<'_> {
-    #[inline(always)]
-    fn discover(&mut self, v: u32, w: u32) -> bool {
-        self.sigma[w as usize] = self.sigma[v as usize];
-        true
-    }
-
-    #[inline(always)]
-    fn again(&mut self, v: u32, w: u32) {
-        self.sigma[w as usize] += self.sigma[v as usize];
-    }
-}
-
 impl Brandes {
-    fn new(n: usize) -> Self {
+    fn new(adj: &Adjacency) -> Self {
+        let n = adj.len();
         Brandes {
             bfs: Bfs::new(n),
+            dag: Dag::new(adj),
             sigma: vec![0.0; n],
             coeff: vec![0.0; n],
         }
     }
 
-    fn search(&mut self, adj: &Adjacency, s: u32) {
-        self.sigma[s as usize] = 1.0;
-        self.bfs.run(adj, s, u32::MAX, &mut CountPaths { sigma: &mut self.sigma });
-    }
-
     /// Adds the dependencies of source `s` to `acc` (one value per node).
     ///
     /// The accumulation pulls from successors instead of pushing to
-    /// predecessors: `delta[v] = sigma[v] * sum of coeff[w]` over the
-    /// successors `w` one level down, so no predecessor lists are stored.
+    /// predecessors: `delta[v] = sigma[v] * sum of coeff[w]` over the DAG
+    /// successors `w` of `v`, read from the list the search recorded, in
+    /// reverse visit order.
     fn node_pass(&mut self, adj: &Adjacency, s: u32, endpoints: bool, acc: &mut [f64]) {
-        self.search(adj, s);
-        let dist = self.bfs.dist();
+        self.bfs.count_paths(adj, s, &mut self.sigma, &mut self.dag);
         let extra = if endpoints { 1.0 } else { 0.0 };
-        for &v in self.bfs.order().iter().rev() {
-            let next = dist[v as usize] + 1;
+        let order = self.bfs.order();
+        for (i, &v) in order.iter().enumerate().rev() {
             let mut sum = 0.0;
-            for &w in adj.neighbors(v) {
-                if dist[w as usize] == next {
-                    sum += self.coeff[w as usize];
-                }
+            for &at in self.dag.successors(i) {
+                sum += self.coeff[adj.target(at as usize) as usize];
             }
             let sigma = self.sigma[v as usize];
             let delta = sigma * sum;
@@ -318,28 +296,30 @@ impl Brandes {
             }
         }
         if endpoints {
-            acc[s as usize] += (self.bfs.order().len() - 1) as f64;
+            acc[s as usize] += (order.len() - 1) as f64;
+        }
+        for &v in order {
+            self.sigma[v as usize] = 0.0;
         }
     }
 
     /// Adds the link dependencies of source `s` to `acc` (one value per
     /// adjacency entry).
     fn edge_pass(&mut self, adj: &Adjacency, s: u32, acc: &mut [f64]) {
-        self.search(adj, s);
-        let dist = self.bfs.dist();
-        for &v in self.bfs.order().iter().rev() {
-            let next = dist[v as usize] + 1;
+        self.bfs.count_paths(adj, s, &mut self.sigma, &mut self.dag);
+        let order = self.bfs.order();
+        for (i, &v) in order.iter().enumerate().rev() {
             let sigma = self.sigma[v as usize];
             let mut delta = 0.0;
-            for at in adj.range(v) {
-                let w = adj.target(at);
-                if dist[w as usize] == next {
-                    let c = sigma * self.coeff[w as usize];
-                    acc[at] += c;
-                    delta += c;
-                }
+            for &at in self.dag.successors(i) {
+                let c = sigma * self.coeff[adj.target(at as usize) as usize];
+                acc[at as usize] += c;
+                delta += c;
             }
             self.coeff[v as usize] = (1.0 + delta) / sigma;
+        }
+        for &v in order {
+            self.sigma[v as usize] = 0.0;
         }
     }
 }

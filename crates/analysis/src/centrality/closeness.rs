@@ -6,7 +6,7 @@ use crate::parallel::map_nodes;
 use crate::readable::Readable;
 use crate::scores::Scores;
 use crate::snapshot::Snapshot;
-use crate::traverse::{Bfs, Plain};
+use crate::traverse::Bfs;
 
 /// Options for [`closeness_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,7 @@ pub fn closeness_centrality<G: Readable>(g: G, options: &ClosenessOptions) -> Re
         n,
         || Bfs::new(n),
         |bfs, u| {
-            bfs.run(&adj, u as u32, u32::MAX, &mut Plain);
+            bfs.distances(&adj, u as u32);
             let dist = bfs.dist();
             let total: u64 = bfs.order().iter().map(|&v| u64::from(dist[v as usize])).sum();
             let reached = bfs.order().len() as f64;

@@ -6,7 +6,7 @@ use crate::parallel::map_nodes;
 use crate::readable::Readable;
 use crate::scores::Scores;
 use crate::snapshot::Snapshot;
-use crate::traverse::{Bfs, Plain};
+use crate::traverse::Bfs;
 
 /// Options for [`harmonic_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,7 +66,7 @@ pub fn harmonic_centrality<G: Readable>(g: G, options: &HarmonicOptions) -> Resu
         n,
         || Bfs::new(n),
         |bfs, u| {
-            bfs.run(&adj, u as u32, u32::MAX, &mut Plain);
+            bfs.distances(&adj, u as u32);
             let dist = bfs.dist();
             bfs.order()[1..]
                 .iter()

@@ -3,7 +3,7 @@
 use crate::error::Result;
 use crate::readable::Readable;
 use crate::snapshot::{Adjacency, Orientation, Snapshot};
-use crate::traverse::{Bfs, Plain, UNSEEN};
+use crate::traverse::{Bfs, UNSEEN};
 
 /// The weakly connected components: nodes joined by links in either
 /// direction.
@@ -54,7 +54,7 @@ pub fn weakly_connected_components<G: Readable>(g: G) -> Result<Vec<Vec<G::NodeI
         if component[v as usize] != UNSEEN {
             continue;
         }
-        bfs.run(&adj, v, u32::MAX, &mut Plain);
+        bfs.distances(&adj, v);
         let mut members = bfs.order().to_vec();
         for &w in &members {
             component[w as usize] = groups.len() as u32;

@@ -38,20 +38,20 @@ struct Answer<'g> {
 ///
 /// # Errors
 /// Any error writing to `out`.
-pub fn write(
-    graph: &Graph,
+pub fn write<'g>(
+    graph: &'g Graph,
     entity: NodeIndex,
-    found: &Leadership<'_>,
+    found: &Leadership<'g>,
     side: Side,
     format: OutputFormat,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let links = |list: &[LinkRef<'_>]| -> Vec<(NodeIndex, LinkRef<'_>)> {
+    let links = |list: &[LinkRef<'g>]| -> Vec<(NodeIndex, LinkRef<'g>)> {
         list.iter().map(|l| (side.other(l), *l)).collect()
     };
     let (leads, executes) = (links(&found.leads), links(&found.executes));
     if format == OutputFormat::Json {
-        let to_json = |list: &[(NodeIndex, LinkRef<'_>)]| {
+        let to_json = |list: &[(NodeIndex, LinkRef<'g>)]| -> Vec<LinkJson<'g>> {
             list.iter()
                 .map(|(other, l)| LinkJson::new(graph, l, *other))
                 .collect()

@@ -2,8 +2,8 @@
 
 pub mod centrality;
 pub mod export;
-pub mod led_by;
 mod leadership;
+pub mod led_by;
 pub mod path;
 pub mod search;
 pub mod show;

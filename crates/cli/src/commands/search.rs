@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use partnership_core::{normalize, Graph, Node, NodeIndex};
+use partnership_core::{Graph, Node, NodeIndex, normalize};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, SearchArgs};
@@ -161,7 +161,10 @@ mod tests {
     fn exact_alias_ranks_first() {
         let g = sample();
         let found = ids(&g, "nuc");
-        assert_eq!(found.first().map(String::as_str), Some("nato-ukraine-commission"));
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some("nato-ukraine-commission")
+        );
     }
 
     #[test]

@@ -38,22 +38,10 @@ pub fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Er
     let outgoing = grouped(graph.links_from(index, &[]).map(|l| (l.target, l)));
     let incoming = grouped(graph.links_to(index, &[]).map(|l| (l.source, l)));
     if args.output.format == OutputFormat::Json {
-        let groups = |groups: &[(Relation, Vec<(NodeIndex, LinkRef<'_>)>)]| -> Vec<Group<'_>> {
-            groups
-                .iter()
-                .map(|(relation, links)| Group {
-                    relation: *relation,
-                    links: links
-                        .iter()
-                        .map(|(other, l)| LinkJson::new(graph, l, *other))
-                        .collect(),
-                })
-                .collect()
-        };
         let answer = Answer {
             node,
-            outgoing: groups(&outgoing),
-            incoming: groups(&incoming),
+            outgoing: to_json(graph, &outgoing),
+            incoming: to_json(graph, &incoming),
         };
         return Ok(output::json(out, &answer)?);
     }
@@ -85,7 +73,11 @@ pub fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Er
     fields.write(out)?;
 
     for (title, groups, phrase) in [
-        ("Links out", &outgoing, Relation::phrase as fn(Relation) -> &'static str),
+        (
+            "Links out",
+            &outgoing,
+            Relation::phrase as fn(Relation) -> &'static str,
+        ),
         ("Links in", &incoming, Relation::inverse_phrase),
     ] {
         let count: usize = groups.iter().map(|(_, links)| links.len()).sum();
@@ -108,12 +100,25 @@ pub fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Er
     Ok(())
 }
 
+type Groups<'g> = Vec<(Relation, Vec<(NodeIndex, LinkRef<'g>)>)>;
+
+fn to_json<'g>(graph: &'g Graph, groups: &Groups<'g>) -> Vec<Group<'g>> {
+    groups
+        .iter()
+        .map(|(relation, links)| Group {
+            relation: *relation,
+            links: links
+                .iter()
+                .map(|(other, l)| LinkJson::new(graph, l, *other))
+                .collect(),
+        })
+        .collect()
+}
+
 /// Links grouped by relation, relations in the model's order and links in
 /// file order within each group.
-fn grouped<'g>(
-    links: impl Iterator<Item = (NodeIndex, LinkRef<'g>)>,
-) -> Vec<(Relation, Vec<(NodeIndex, LinkRef<'g>)>)> {
-    let mut groups: Vec<(Relation, Vec<(NodeIndex, LinkRef<'g>)>)> = Vec::new();
+fn grouped<'g>(links: impl Iterator<Item = (NodeIndex, LinkRef<'g>)>) -> Groups<'g> {
+    let mut groups: Groups<'g> = Vec::new();
     for (other, link) in links {
         let relation = link.link.relation;
         match groups.iter_mut().find(|(r, _)| *r == relation) {

@@ -66,7 +66,11 @@ pub fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), E
     writeln!(out)?;
     let mut kinds = Table::new(&["KIND", "FAMILY", "NODES"]);
     for k in &stats.kinds {
-        kinds.row([k.kind.as_str().to_owned(), k.family.to_owned(), k.count.to_string()]);
+        kinds.row([
+            k.kind.as_str().to_owned(),
+            k.family.to_owned(),
+            k.count.to_string(),
+        ]);
     }
     kinds.write(out)?;
 

@@ -66,12 +66,10 @@ struct EntryJson<'g> {
 /// [`Error::Usage`] when `--from` is after `--to`; [`Error::Lookup`] when
 /// `--involving` names no entity or several; any error writing to `out`.
 pub fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
-    if let (Some(from), Some(to)) = (args.from, args.to) {
-        if from.start() > to.end() {
-            return Err(Error::Usage(format!(
-                "--from {from} is after --to {to}"
-            )));
-        }
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from.start() > to.end()
+    {
+        return Err(Error::Usage(format!("--from {from} is after --to {to}")));
     }
     let involving = args
         .involving
@@ -115,7 +113,11 @@ pub fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<()
     }
     let mut table = Table::new(&["DATE", "WHAT", "ENTRY"]);
     for e in &entries {
-        table.row([e.date.to_string(), e.mark.as_str().to_owned(), text(graph, e)]);
+        table.row([
+            e.date.to_string(),
+            e.mark.as_str().to_owned(),
+            text(graph, e),
+        ]);
     }
     table.write(out)?;
     Ok(())
@@ -134,13 +136,20 @@ fn entries(graph: &Graph) -> Vec<Entry<'_>> {
             link: None,
         };
         if let Some(date) = node.date {
-            let until = if node.since.is_none() { node.until } else { None };
+            let until = if node.since.is_none() {
+                node.until
+            } else {
+                None
+            };
             entries.push(entry(date, until, Mark::Date));
         }
         if let Some(since) = node.since.filter(|s| Some(*s) != node.date) {
             entries.push(entry(since, None, Mark::Start));
         }
-        if let Some(until) = node.until.filter(|_| node.since.is_some() || node.date.is_none()) {
+        if let Some(until) = node
+            .until
+            .filter(|_| node.since.is_some() || node.date.is_none())
+        {
             entries.push(entry(until, None, Mark::End));
         }
     }

@@ -63,7 +63,7 @@ pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error> {
             return Err(Error::Load {
                 path: args.file.clone(),
                 source,
-            })
+            });
         }
     };
     let count = problems.len();

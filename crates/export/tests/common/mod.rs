@@ -1,0 +1,121 @@
+//! Helpers shared by the integration tests: the sample graph, snapshots, and
+//! Graphviz.
+
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use partnership_core::Graph;
+use partnership_export::{ExportOptions, Format, Selection, export};
+
+/// The core crate's sample fixture: every kind and relation at least once.
+pub fn sample() -> Graph {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/sample.json");
+    Graph::from_json_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `selection` in `format`, as text.
+pub fn render(selection: &Selection<'_>, format: Format, options: &ExportOptions) -> String {
+    let mut out = Vec::new();
+    export(&mut out, selection, format, options).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+/// Compares `actual` with `tests/snapshots/<name>`, or rewrites the file
+/// when `UPDATE_SNAPSHOTS=1`.
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "cannot read snapshot {}: {e}\nrun with UPDATE_SNAPSHOTS=1 to create it",
+            path.display()
+        )
+    });
+    if expected != actual {
+        let line = expected
+            .lines()
+            .zip(actual.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
+        panic!(
+            "snapshot {name} differs from line {}:\n  expected: {:?}\n  actual:   {:?}\n\
+             review the change, then run with UPDATE_SNAPSHOTS=1 to accept it",
+            line + 1,
+            expected.lines().nth(line),
+            actual.lines().nth(line),
+        );
+    }
+}
+
+/// The Graphviz `dot` program, when installed. Without it the caller should
+/// skip; under `CI=true` a missing `dot` fails the test instead, because CI
+/// installs Graphviz and must not pass by skipping.
+///
+/// `DOT` names another program to use in place of `dot`.
+pub fn graphviz() -> Option<PathBuf> {
+    graphviz_at(&std::env::var_os("DOT").unwrap_or_else(|| "dot".into()))
+}
+
+/// As [`graphviz`], for the program `dot`.
+pub fn graphviz_at(dot: &std::ffi::OsStr) -> Option<PathBuf> {
+    match Command::new(dot).arg("-V").output() {
+        Ok(out) if out.status.success() => Some(PathBuf::from(dot)),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => panic!(
+            "Graphviz `{}` is not installed, and CI=true requires it: \
+             run `apt-get update && apt-get install -y graphviz`",
+            dot.to_string_lossy()
+        ),
+        _ => {
+            eprintln!(
+                "NOTICE: Graphviz `{}` is not installed; skipping the rendering checks \
+                 (install it with `apt-get install -y graphviz`; under CI=true this fails)",
+                dot.to_string_lossy()
+            );
+            None
+        }
+    }
+}
+
+/// Renders DOT text with `dot -Tsvg`; the SVG, or why Graphviz complained
+/// (a failure exit or anything at all on standard error).
+pub fn dot_to_svg(dot: &Path, text: &str) -> Result<String, String> {
+    let mut child = Command::new(dot)
+        .arg("-Tsvg")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run dot: {e}"))?;
+    let mut stdin = child.stdin.take().unwrap();
+    let input = text.as_bytes().to_vec();
+    // Write from another thread so a large SVG cannot fill the pipe and
+    // deadlock both processes.
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    writer
+        .join()
+        .unwrap()
+        .map_err(|e| format!("cannot write to dot: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if !out.status.success() || !stderr.trim().is_empty() {
+        return Err(format!("dot exited with {}; stderr:\n{stderr}", out.status));
+    }
+    String::from_utf8(out.stdout).map_err(|e| format!("dot wrote invalid UTF-8: {e}"))
+}
+
+/// Parses Graphviz's SVG, which starts with a DOCTYPE.
+pub fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..roxmltree::ParsingOptions::default()
+    };
+    roxmltree::Document::parse_with_options(svg, options)
+}
