@@ -19,3 +19,8 @@
 pub use partnership_analysis as analysis;
 pub use partnership_core as core;
 pub use partnership_export as export;
+
+/// The README's Rust examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -105,18 +105,24 @@ impl Bfs {
     #[inline]
     pub fn distances(&mut self, adj: &Adjacency, source: u32) {
         self.start(source);
+        // Locals, so that the stores below cannot be taken to alias the
+        // vectors' headers and force reloads.
+        let dist = &mut self.dist[..];
+        let order = &mut self.order[..];
+        let mut len = self.len;
         let mut head = 0;
-        while head < self.len {
-            let v = self.order[head];
+        while head < len {
+            let v = order[head];
             head += 1;
-            let next = self.dist[v as usize] + 1;
+            let next = dist[v as usize] + 1;
             for &w in adj.neighbors(v) {
-                let dw = self.dist[w as usize];
-                self.dist[w as usize] = dw.min(next);
-                self.order[self.len] = w;
-                self.len += usize::from(dw == UNSEEN);
+                let dw = dist[w as usize];
+                dist[w as usize] = dw.min(next);
+                order[len] = w;
+                len += usize::from(dw == UNSEEN);
             }
         }
+        self.len = len;
     }
 
     /// The forward phase of Brandes' algorithm, branch-free as
@@ -129,28 +135,36 @@ impl Bfs {
     pub fn count_paths(&mut self, adj: &Adjacency, source: u32, sigma: &mut [f64], dag: &mut Dag) {
         self.start(source);
         sigma[source as usize] = 1.0;
-        dag.ends[0] = 0;
-        let mut len = 0usize;
+        let dist = &mut self.dist[..];
+        let order = &mut self.order[..];
+        let entries = &mut dag.entries[..];
+        let ends = &mut dag.ends[..];
+        ends[0] = 0;
+        let mut len = self.len;
+        let mut recorded = 0usize;
         let mut head = 0;
-        while head < self.len {
-            let v = self.order[head];
+        while head < len {
+            let v = order[head];
             head += 1;
-            let next = self.dist[v as usize] + 1;
+            let next = dist[v as usize] + 1;
             let sv = sigma[v as usize].to_bits();
-            for at in adj.range(v) {
-                let w = adj.target(at) as usize;
-                let dw = self.dist[w];
+            let range = adj.range(v);
+            let start = range.start;
+            for (k, &w) in adj.neighbors(v).iter().enumerate() {
+                let w = w as usize;
+                let dw = dist[w];
                 let new = dw == UNSEEN;
                 let on_level = new | (dw == next);
-                self.dist[w] = dw.min(next);
-                self.order[self.len] = w as u32;
-                self.len += usize::from(new);
+                dist[w] = dw.min(next);
+                order[len] = w as u32;
+                len += usize::from(new);
                 sigma[w] += f64::from_bits(sv & mask(on_level));
-                dag.entries[len] = at as u32;
-                len += usize::from(on_level);
+                entries[recorded] = (start + k) as u32;
+                recorded += usize::from(on_level);
             }
-            dag.ends[head] = len as u32;
+            ends[head] = recorded as u32;
         }
+        self.len = len;
     }
 
     fn start(&mut self, source: u32) {
