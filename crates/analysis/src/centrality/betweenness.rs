@@ -6,7 +6,7 @@ use crate::parallel::block_sum;
 use crate::readable::Readable;
 use crate::scores::Scores;
 use crate::snapshot::{Adjacency, Snapshot};
-use crate::traverse::UNSEEN;
+use crate::traverse::{Bfs, Dag};
 
 /// Options for [`betweenness_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,136 +253,73 @@ fn rescale(values: &mut [f64], big_n: i64, normalized: bool, undirected: bool) {
 }
 
 /// Per-thread scratch space for one Brandes pass per source.
-///
-/// Each node's distance and its path count share one 16-byte slot, so the
-/// random access the search makes per adjacency entry touches one cache
-/// line, not two; once a node's dependency is known its slot's count is
-/// replaced by `(1 + delta) / sigma`, the share its predecessors take.
 struct Brandes {
-    slots: Vec<Slot>,
-    order: Vec<u32>,
-    len: usize,
-    dag: Vec<u32>,
-    ends: Vec<u32>,
-}
-
-#[derive(Clone, Copy)]
-#[repr(C, align(16))]
-struct Slot {
-    /// Path count during the search, then the coefficient.
-    value: f64,
-    dist: u32,
-}
-
-const FRESH: Slot = Slot { value: 0.0, dist: UNSEEN };
-
-/// All ones when `yes`, else all zeros: selects without a branch.
-#[inline(always)]
-fn mask(yes: bool) -> u64 {
-    u64::from(yes).wrapping_neg()
+    bfs: Bfs,
+    dag: Dag,
+    /// Number of shortest paths from the source; zero off the last search.
+    sigma: Vec<f64>,
+    /// `(1 + delta[w]) / sigma[w]`, the share a predecessor of `w` takes.
+    coeff: Vec<f64>,
 }
 
 impl Brandes {
     fn new(adj: &Adjacency) -> Self {
         let n = adj.len();
         Brandes {
-            slots: vec![FRESH; n],
-            order: vec![0; n + 1],
-            len: 0,
-            dag: vec![0; adj.entries() + 1],
-            ends: vec![0; n + 1],
+            bfs: Bfs::new(n),
+            dag: Dag::new(adj),
+            sigma: vec![0.0; n],
+            coeff: vec![0.0; n],
         }
-    }
-
-    /// Breadth-first search from `s` counting shortest paths, recording
-    /// the shortest-path DAG: the successors of the i-th visited node are
-    /// the adjacency entries `dag[ends[i]..ends[i + 1]]`.
-    ///
-    /// There is no branch on a neighbour's state in the inner loop: on a
-    /// scale-free graph "seen or not" is a coin toss the branch predictor
-    /// loses. It works because a node already seen when `v` at depth d is
-    /// expanded has depth at most d + 1, so `min(dist, d + 1)` is the update.
-    #[inline]
-    fn search(&mut self, adj: &Adjacency, s: u32) {
-        for &v in &self.order[..self.len] {
-            self.slots[v as usize] = FRESH;
-        }
-        let slots = &mut self.slots[..];
-        let order = &mut self.order[..];
-        let dag = &mut self.dag[..];
-        let ends = &mut self.ends[..];
-        slots[s as usize] = Slot { value: 1.0, dist: 0 };
-        order[0] = s;
-        ends[0] = 0;
-        let mut len = 1;
-        let mut recorded = 0usize;
-        let mut head = 0;
-        while head < len {
-            let v = order[head];
-            head += 1;
-            let Slot { value, dist } = slots[v as usize];
-            let next = dist + 1;
-            let sv = value.to_bits();
-            let start = adj.range(v).start;
-            for (k, &w) in adj.neighbors(v).iter().enumerate() {
-                let slot = &mut slots[w as usize];
-                let dw = slot.dist;
-                let new = dw == UNSEEN;
-                let on_level = new | (dw == next);
-                slot.dist = dw.min(next);
-                slot.value += f64::from_bits(sv & mask(on_level));
-                order[len] = w;
-                len += usize::from(new);
-                dag[recorded] = (start + k) as u32;
-                recorded += usize::from(on_level);
-            }
-            ends[head] = recorded as u32;
-        }
-        self.len = len;
     }
 
     /// Adds the dependencies of source `s` to `acc` (one value per node).
     ///
     /// The accumulation pulls from successors instead of pushing to
     /// predecessors: `delta[v] = sigma[v] * sum of coeff[w]` over the DAG
-    /// successors `w` of `v`, in reverse visit order.
+    /// successors `w` of `v`, read from the list the search recorded, in
+    /// reverse visit order.
     fn node_pass(&mut self, adj: &Adjacency, s: u32, endpoints: bool, acc: &mut [f64]) {
-        self.search(adj, s);
+        self.bfs.count_paths(adj, s, &mut self.sigma, &mut self.dag);
         let extra = if endpoints { 1.0 } else { 0.0 };
-        let slots = &mut self.slots[..];
-        for i in (0..self.len).rev() {
-            let v = self.order[i] as usize;
+        let order = self.bfs.order();
+        for (i, &v) in order.iter().enumerate().rev() {
             let mut sum = 0.0;
-            for &at in &self.dag[self.ends[i] as usize..self.ends[i + 1] as usize] {
-                sum += slots[adj.target(at as usize) as usize].value;
+            for &at in self.dag.successors(i) {
+                sum += self.coeff[adj.target(at as usize) as usize];
             }
-            let sigma = slots[v].value;
+            let sigma = self.sigma[v as usize];
             let delta = sigma * sum;
-            slots[v].value = (1.0 + delta) / sigma;
-            if v != s as usize {
-                acc[v] += delta + extra;
+            self.coeff[v as usize] = (1.0 + delta) / sigma;
+            if v != s {
+                acc[v as usize] += delta + extra;
             }
         }
         if endpoints {
-            acc[s as usize] += (self.len - 1) as f64;
+            acc[s as usize] += (order.len() - 1) as f64;
+        }
+        for &v in order {
+            self.sigma[v as usize] = 0.0;
         }
     }
 
     /// Adds the link dependencies of source `s` to `acc` (one value per
     /// adjacency entry).
     fn edge_pass(&mut self, adj: &Adjacency, s: u32, acc: &mut [f64]) {
-        self.search(adj, s);
-        let slots = &mut self.slots[..];
-        for i in (0..self.len).rev() {
-            let v = self.order[i] as usize;
-            let sigma = slots[v].value;
+        self.bfs.count_paths(adj, s, &mut self.sigma, &mut self.dag);
+        let order = self.bfs.order();
+        for (i, &v) in order.iter().enumerate().rev() {
+            let sigma = self.sigma[v as usize];
             let mut delta = 0.0;
-            for &at in &self.dag[self.ends[i] as usize..self.ends[i + 1] as usize] {
-                let c = sigma * slots[adj.target(at as usize) as usize].value;
+            for &at in self.dag.successors(i) {
+                let c = sigma * self.coeff[adj.target(at as usize) as usize];
                 acc[at as usize] += c;
                 delta += c;
             }
-            slots[v].value = (1.0 + delta) / sigma;
+            self.coeff[v as usize] = (1.0 + delta) / sigma;
+        }
+        for &v in order {
+            self.sigma[v as usize] = 0.0;
         }
     }
 }
