@@ -129,3 +129,94 @@ fn print_counts() {
     println!("{} links {rels:?}", g.link_count());
     assert_eq!(kinds.values().sum::<usize>(), g.node_count());
 }
+
+/// Ids of the nodes at the other end of `relation` links into `target`.
+fn subjects(target: &str, relation: Relation) -> Vec<String> {
+    let g = dataset();
+    let t = g
+        .index_of(target)
+        .unwrap_or_else(|| panic!("no node {target}"));
+    let mut v: Vec<String> = g
+        .links_to(t, &[relation])
+        .map(|l| g.node(l.source).id.clone())
+        .collect();
+    v.sort();
+    v
+}
+
+// The expected values below are read directly off the source documents
+// (the section named in each comment), not off the data file.
+
+#[test]
+fn trust_fund_leads_and_executing_agents_match_the_page() {
+    // "Trust Fund on Command, Control, Communications and Computers (C4)"
+    assert_eq!(
+        subjects("c4-trust-fund", Relation::Leads),
+        ["canada", "germany", "united-kingdom"]
+    );
+    assert_eq!(subjects("c4-trust-fund", Relation::Executes), ["ncia"]);
+    // "Trust Fund on Logistics and Standardization"
+    assert_eq!(
+        subjects("logistics-and-standardization-trust-fund", Relation::Leads),
+        ["czech-republic", "netherlands", "poland"]
+    );
+    // "Trust Fund on Cyber Defence", "... Military Career Transition"
+    assert_eq!(
+        subjects("cyber-defence-trust-fund", Relation::Leads),
+        ["romania"]
+    );
+    assert_eq!(
+        subjects("military-career-transition-trust-fund", Relation::Leads),
+        ["norway"]
+    );
+    // "Trust Fund on Medical Rehabilitation": led by Bulgaria, executed by NSPA.
+    assert_eq!(
+        subjects("medical-rehabilitation-trust-fund", Relation::Leads),
+        ["bulgaria"]
+    );
+    assert_eq!(
+        subjects("medical-rehabilitation-trust-fund", Relation::Executes),
+        ["nspa"]
+    );
+}
+
+#[test]
+fn the_c4_fund_has_its_four_projects() {
+    // The three C4 sub-headings list RASP, Secure Tactical Communications,
+    // Knowledge Sharing and Situational Awareness.
+    let parts = subjects("c4-trust-fund", Relation::PartOf);
+    for p in [
+        "rasp",
+        "secure-tactical-communications-project",
+        "knowledge-sharing-project",
+        "situational-awareness-project",
+    ] {
+        assert!(parts.iter().any(|x| x == p), "{p} missing from {parts:?}");
+    }
+}
+
+#[test]
+fn the_charter_establishes_the_commission_and_names_resolve() {
+    let g = dataset();
+    // Charter III: the NATO-Ukraine Commission and the Joint Working Group
+    // on Defence Reform are created.
+    let made = subjects("nato-ukraine-commission", Relation::Establishes);
+    assert!(made.iter().any(|x| x == "charter-1997"), "{made:?}");
+    assert_eq!(g.resolve("NUC"), g.resolve("NATO-Ukraine Commission"));
+    assert_eq!(g.resolve("nspa").map(|i| g.node(i).id.as_str()), Ok("nspa"));
+    // Milestones: the NACC was replaced in 1997 by the EAPC.
+    assert_eq!(
+        subjects("euro-atlantic-partnership-council", Relation::SucceededBy),
+        ["north-atlantic-cooperation-council"]
+    );
+    // Milestones: the Wales summit ran 4-5 September 2014.
+    let wales = g.node_by_id("wales-summit-2014").unwrap();
+    assert_eq!(
+        wales.date.map(|d| d.to_string()).as_deref(),
+        Some("2014-09-04")
+    );
+    assert_eq!(
+        wales.until.map(|d| d.to_string()).as_deref(),
+        Some("2014-09-05")
+    );
+}
