@@ -11,7 +11,10 @@ mod common;
 
 fn paths(c: &mut Criterion) {
     let fixtures = common::all();
-    for (label, reading) in [("directed", Reading::Directed), ("undirected", Reading::Undirected)] {
+    for (label, reading) in [
+        ("directed", Reading::Directed),
+        ("undirected", Reading::Undirected),
+    ] {
         let mut group = c.benchmark_group(format!("shortest_path/{label}"));
         for f in &fixtures {
             let (from, to) = f.pair;

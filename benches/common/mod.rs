@@ -30,6 +30,14 @@ impl Fixture {
     pub fn is_big(&self) -> bool {
         self.graph.node_count() >= 10_000
     }
+
+    /// Whether an O(n m) measure on this graph is left out of a default
+    /// run: on the 50k graph one betweenness run takes minutes, and
+    /// criterion takes at least ten samples. Set `PARTNERSHIP_BENCH_FULL=1`
+    /// to include it.
+    pub fn skip_quadratic(&self) -> bool {
+        self.graph.node_count() >= 50_000 && std::env::var_os("PARTNERSHIP_BENCH_FULL").is_none()
+    }
 }
 
 /// The synthetic graph of `nodes` nodes.

@@ -9,8 +9,8 @@ pub enum Reading {
     /// Links are walked from subject to object only.
     #[default]
     Directed,
-    /// Links are walked both ways, as in `networkx.Graph.to_undirected`;
-    /// each link stays one undirected link (`u → v` and `v → u` become two
+    /// Links are walked both ways: NetworkX on an `nx.MultiGraph` holding
+    /// one undirected edge per link (so `u → v` and `v → u` become two
     /// parallel links).
     Undirected,
 }

@@ -15,17 +15,38 @@ use crate::options::Execution;
 /// Upper bound on the number of blocks sources are cut into.
 const BLOCKS: usize = 256;
 
+/// Below this much work (sources times adjacency entries) waking the
+/// thread pool costs more than it saves, so the work stays on the calling
+/// thread; results are the same either way.
+const SERIAL_WORK: usize = 1 << 20;
+
+/// The execution actually used for `sources` searches over `entries`
+/// adjacency entries.
+pub(crate) fn effective(execution: Execution, sources: usize, entries: usize) -> Execution {
+    if sources.saturating_mul(entries + sources) < SERIAL_WORK {
+        Execution::Serial
+    } else {
+        execution
+    }
+}
+
 /// Sums `work` over `0..sources` into a vector of `len` values.
 ///
 /// `work(scratch, range, acc)` adds the contributions of the sources in
 /// `range` into `acc`; `init` makes the per-thread scratch space.
-pub(crate) fn block_sum<S, I, F>(execution: Execution, sources: usize, len: usize, init: I, work: F) -> Vec<f64>
+pub(crate) fn block_sum<S, I, F>(
+    execution: Execution,
+    sources: usize,
+    len: usize,
+    init: I,
+    work: F,
+) -> Vec<f64>
 where
     S: Send,
     I: Fn() -> S + Sync + Send,
     F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]) + Sync + Send,
 {
-    let blocks = sources.min(BLOCKS).max(1);
+    let blocks = sources.clamp(1, BLOCKS);
     let ranges: Vec<_> = (0..blocks)
         .map(|b| (b * sources / blocks)..((b + 1) * sources / blocks))
         .collect();
@@ -46,13 +67,13 @@ where
             let wave = (rayon::current_num_threads() * 2).clamp(1, blocks);
             let mut buffers = vec![vec![0.0; len]; wave];
             for chunk in ranges.chunks(wave) {
-                buffers
-                    .par_iter_mut()
-                    .zip(chunk.par_iter())
-                    .for_each_init(&init, |scratch, (acc, range)| {
+                buffers.par_iter_mut().zip(chunk.par_iter()).for_each_init(
+                    &init,
+                    |scratch, (acc, range)| {
                         acc.fill(0.0);
                         work(scratch, range.clone(), acc);
-                    });
+                    },
+                );
                 for acc in &buffers[..chunk.len()] {
                     add(&mut total, acc);
                 }

@@ -16,6 +16,9 @@ pub trait Readable:
 }
 
 impl<G> Readable for G where
-    G: IntoNodeIdentifiers<NodeId: Ord, EdgeId: Ord> + IntoEdgeReferences + NodeIndexable + GraphProp
+    G: IntoNodeIdentifiers<NodeId: Ord, EdgeId: Ord>
+        + IntoEdgeReferences
+        + NodeIndexable
+        + GraphProp
 {
 }

@@ -19,7 +19,11 @@ impl<K: Copy + Ord> Scores<K> {
     pub(crate) fn new(keys: Vec<K>, values: Vec<f64>) -> Self {
         debug_assert_eq!(keys.len(), values.len());
         let sorted = keys.is_sorted();
-        Scores { keys, values, sorted }
+        Scores {
+            keys,
+            values,
+            sorted,
+        }
     }
 
     /// Number of scores.
@@ -69,13 +73,17 @@ impl<K: Copy + Ord> Scores<K> {
     /// The `k` best pairs, ranked as in [`ranked`](Self::ranked).
     pub fn top(&self, k: usize) -> Vec<(K, f64)> {
         let mut order: Vec<usize> = (0..self.len()).collect();
-        let cmp = |&a: &usize, &b: &usize| rank_order(self.values[a], self.values[b]).then(a.cmp(&b));
+        let cmp =
+            |&a: &usize, &b: &usize| rank_order(self.values[a], self.values[b]).then(a.cmp(&b));
         if k < order.len() {
             order.select_nth_unstable_by(k, cmp);
             order.truncate(k);
         }
         order.sort_unstable_by(cmp);
-        order.into_iter().map(|i| (self.keys[i], self.values[i])).collect()
+        order
+            .into_iter()
+            .map(|i| (self.keys[i], self.values[i]))
+            .collect()
     }
 }
 

@@ -257,31 +257,10 @@ impl Adjacency {
     pub fn find(&self, v: u32, w: u32) -> Option<usize> {
         let range = self.range(v);
         let start = range.start;
-        self.targets[range].binary_search(&w).ok().map(|i| start + i)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn collapses_parallel_links_and_drops_self_loops() {
-        // 0 → 1 twice, 1 → 1, 2 → 0
-        let links = [[0, 1], [1, 1], [0, 1], [2, 0]];
-        let out = Adjacency::build(3, &links, Orientation::Out);
-        assert_eq!(out.neighbors(0), &[1]);
-        assert_eq!(out.link(out.range(0).start), 0);
-        assert!(out.neighbors(1).is_empty());
-        assert_eq!(out.neighbors(2), &[0]);
-        let both = Adjacency::build(3, &links, Orientation::Both);
-        assert_eq!(both.neighbors(0), &[1, 2]);
-        assert_eq!(both.neighbors(1), &[0]);
-        assert_eq!(both.find(0, 2).map(|at| both.link(at)), Some(3));
-        let inn = Adjacency::build(3, &links, Orientation::In);
-        assert_eq!(inn.neighbors(1), &[0]);
-        assert_eq!(inn.neighbors(0), &[2]);
-        assert_eq!(inn.entries(), 2);
+        self.targets[range]
+            .binary_search(&w)
+            .ok()
+            .map(|i| start + i)
     }
 }
 
@@ -306,4 +285,28 @@ pub(crate) fn rows(n: usize, pairs: &[(u32, u32)]) -> (Vec<u32>, Vec<u32>) {
         columns[offsets[v] as usize..offsets[v + 1] as usize].sort_unstable();
     }
     (offsets, columns)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapses_parallel_links_and_drops_self_loops() {
+        // 0 → 1 twice, 1 → 1, 2 → 0
+        let links = [[0, 1], [1, 1], [0, 1], [2, 0]];
+        let out = Adjacency::build(3, &links, Orientation::Out);
+        assert_eq!(out.neighbors(0), &[1]);
+        assert_eq!(out.link(out.range(0).start), 0);
+        assert!(out.neighbors(1).is_empty());
+        assert_eq!(out.neighbors(2), &[0]);
+        let both = Adjacency::build(3, &links, Orientation::Both);
+        assert_eq!(both.neighbors(0), &[1, 2]);
+        assert_eq!(both.neighbors(1), &[0]);
+        assert_eq!(both.find(0, 2).map(|at| both.link(at)), Some(3));
+        let inn = Adjacency::build(3, &links, Orientation::In);
+        assert_eq!(inn.neighbors(1), &[0]);
+        assert_eq!(inn.neighbors(0), &[2]);
+        assert_eq!(inn.entries(), 2);
+    }
 }

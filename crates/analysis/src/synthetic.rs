@@ -81,11 +81,16 @@ pub fn scale_free_links(nodes: usize, links_per_node: usize, seed: u64) -> Resul
     let mut ends: Vec<u32> = Vec::with_capacity(2 * m * nodes);
     let mut chosen_by = vec![u32::MAX; nodes];
     let mut targets = Vec::with_capacity(m);
-    let add = |a: u32, b: u32, rng: &mut SplitMix64, links: &mut Vec<(u32, u32)>, ends: &mut Vec<u32>| {
-        links.push(if rng.next_u64() & 1 == 0 { (a, b) } else { (b, a) });
-        ends.push(a);
-        ends.push(b);
-    };
+    let add =
+        |a: u32, b: u32, rng: &mut SplitMix64, links: &mut Vec<(u32, u32)>, ends: &mut Vec<u32>| {
+            links.push(if rng.next_u64() & 1 == 0 {
+                (a, b)
+            } else {
+                (b, a)
+            });
+            ends.push(a);
+            ends.push(b);
+        };
     for leaf in 1..=m as u32 {
         add(0, leaf, &mut rng, &mut links, &mut ends);
     }
@@ -151,12 +156,22 @@ pub fn scale_free_graph(nodes: usize, links_per_node: usize, seed: u64) -> Resul
         expected: "a graph the model accepts",
     };
     for i in 0..nodes as u32 {
-        g.add_node(Node::new(node_id(i), Kind::Body, format!("Body {i}"), citation()))
-            .map_err(rejected)?;
+        g.add_node(Node::new(
+            node_id(i),
+            Kind::Body,
+            format!("Body {i}"),
+            citation(),
+        ))
+        .map_err(rejected)?;
     }
     for (s, t) in links {
-        g.add_link(Link::new(node_id(s), Relation::Supports, node_id(t), citation()))
-            .map_err(rejected)?;
+        g.add_link(Link::new(
+            node_id(s),
+            Relation::Supports,
+            node_id(t),
+            citation(),
+        ))
+        .map_err(rejected)?;
     }
     Ok(g)
 }

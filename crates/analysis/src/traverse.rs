@@ -24,11 +24,6 @@ pub(crate) trait Visitor {
     fn discover(&mut self, _v: u32, _w: u32) -> bool {
         true
     }
-
-    /// `w` had already been reached at depth(`v`) + 1: one more shortest way
-    /// into `w`.
-    #[inline(always)]
-    fn again(&mut self, _v: u32, _w: u32) {}
 }
 
 /// A visitor that only wants distances and the visit order.
@@ -65,7 +60,13 @@ impl Bfs {
     /// `limit - 1` (so everything within `limit` steps is reached). Returns
     /// `false` if the visitor stopped the search.
     #[inline]
-    pub fn run<V: Visitor>(&mut self, adj: &Adjacency, source: u32, limit: u32, visitor: &mut V) -> bool {
+    pub fn run<V: Visitor>(
+        &mut self,
+        adj: &Adjacency,
+        source: u32,
+        limit: u32,
+        visitor: &mut V,
+    ) -> bool {
         self.start(source);
         let mut head = 0;
         while head < self.len {
@@ -88,8 +89,6 @@ impl Bfs {
                     if !visitor.discover(v, w) {
                         return false;
                     }
-                } else if *dw == next {
-                    visitor.again(v, w);
                 }
             }
         }
@@ -243,7 +242,12 @@ mod tests {
         fast.count_paths(&adj, 0, &mut sigma, &mut dag);
         assert_eq!(sigma, vec![1.0, 1.0, 1.0, 2.0, 2.0]);
         assert_eq!(fast.order(), &[0, 1, 2, 3, 4]);
-        let succ = |i: usize| dag.successors(i).iter().map(|&at| adj.target(at as usize)).collect::<Vec<_>>();
+        let succ = |i: usize| {
+            dag.successors(i)
+                .iter()
+                .map(|&at| adj.target(at as usize))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(succ(0), vec![1, 2]);
         assert_eq!(succ(1), vec![3]);
         assert_eq!(succ(2), vec![3]);

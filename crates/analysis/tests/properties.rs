@@ -1,6 +1,11 @@
 //! Properties on random small multigraphs, checked against slow reference
 //! implementations written here from the definitions.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::needless_range_loop
+)]
 
 use std::collections::BTreeSet;
 
@@ -74,7 +79,12 @@ fn shortest_paths(adj: &[BTreeSet<usize>], s: usize, t: usize) -> Vec<Vec<usize>
 /// Betweenness straight from the definition: for each ordered pair, each
 /// node strictly inside a shortest path gets 1 / (number of shortest paths),
 /// then NetworkX's scaling.
-fn reference_betweenness(n: usize, edges: &[(u32, u32)], undirected: bool, normalized: bool) -> Vec<f64> {
+fn reference_betweenness(
+    n: usize,
+    edges: &[(u32, u32)],
+    undirected: bool,
+    normalized: bool,
+) -> Vec<f64> {
     let adj = neighbours(n, edges, undirected);
     let mut b = vec![0.0; n];
     for s in 0..n {
@@ -107,7 +117,13 @@ fn reference_betweenness(n: usize, edges: &[(u32, u32)], undirected: bool, norma
 /// among its parallel links.
 fn reference_edge_betweenness(n: usize, edges: &[(u32, u32)], undirected: bool) -> Vec<f64> {
     let adj = neighbours(n, edges, undirected);
-    let key = |a: usize, b: usize| if undirected { (a.min(b), a.max(b)) } else { (a, b) };
+    let key = |a: usize, b: usize| {
+        if undirected {
+            (a.min(b), a.max(b))
+        } else {
+            (a, b)
+        }
+    };
     let mut pair = std::collections::BTreeMap::new();
     for s in 0..n {
         for t in 0..n {
@@ -122,7 +138,11 @@ fn reference_edge_betweenness(n: usize, edges: &[(u32, u32)], undirected: bool) 
             }
         }
     }
-    let scale = if n > 1 { 1.0 / (n * (n - 1)) as f64 } else { 1.0 };
+    let scale = if n > 1 {
+        1.0 / (n * (n - 1)) as f64
+    } else {
+        1.0
+    };
     edges
         .iter()
         .map(|&(s, t)| {
@@ -154,10 +174,10 @@ fn distances(n: usize, edges: &[(u32, u32)], undirected: bool) -> Vec<Vec<Option
     for k in 0..n {
         for i in 0..n {
             for j in 0..n {
-                if let (Some(a), Some(b)) = (d[i][k], d[k][j]) {
-                    if d[i][j].is_none_or(|c| a + b < c) {
-                        d[i][j] = Some(a + b);
-                    }
+                if let (Some(a), Some(b)) = (d[i][k], d[k][j])
+                    && d[i][j].is_none_or(|c| a + b < c)
+                {
+                    d[i][j] = Some(a + b);
                 }
             }
         }
@@ -170,7 +190,11 @@ fn close(a: &[f64], b: &[f64]) -> bool {
 }
 
 fn reading(undirected: bool) -> Reading {
-    if undirected { Reading::Undirected } else { Reading::Directed }
+    if undirected {
+        Reading::Undirected
+    } else {
+        Reading::Directed
+    }
 }
 
 proptest! {

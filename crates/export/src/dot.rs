@@ -10,9 +10,9 @@
 //! Attributes of type *escString* (labels, tooltips) then read `\\` as one
 //! backslash and `\n` as a line break, and labels decode HTML entities, so
 //! text there escapes `\`, `"` and `&`. Identifiers are not escStrings: they
-//! escape `\` and `"`, and spell control characters (which Graphviz drops on
-//! output, or chokes on, as NUL) as `\u{..}`, which keeps distinct ids
-//! distinct.
+//! escape `\`, `"` and `&` (see [`Id`]), and spell control characters (which
+//! Graphviz drops on output, or chokes on, as NUL) as `\u{..}`, which keeps
+//! distinct ids distinct.
 
 use std::collections::BTreeSet;
 use std::fmt::{self, Write as _};
@@ -39,7 +39,9 @@ pub(crate) fn write<W: Write>(
     writeln!(w, "digraph {} {{", Id(title.unwrap_or("partnership")))?;
     write!(
         w,
-        "  graph [rankdir={}, fontname={}, fontsize=16, nodesep=0.3, ranksep=0.5",
+        // newrank: Graphviz's older ranking fails ("trouble in init_rank")
+        // on large graphs with clusters.
+        "  graph [newrank=true, rankdir={}, fontname={}, fontsize=16, nodesep=0.3, ranksep=0.5",
         options.layout,
         Id(FONT)
     )?;
@@ -345,6 +347,11 @@ fn unprintable(c: char) -> bool {
 }
 
 /// A DOT identifier, always quoted.
+///
+/// `&` is written `&amp;`: Graphviz copies an id into its SVG (`<title>`)
+/// leaving anything that looks like an entity (`&x;`, even `&;`) as it is,
+/// which would make the SVG malformed. Ids are never decoded, so this keeps
+/// distinct ids distinct, and the SVG shows the id as written.
 struct Id<'a>(&'a str);
 
 impl fmt::Display for Id<'_> {
@@ -354,6 +361,7 @@ impl fmt::Display for Id<'_> {
             match c {
                 '"' => f.write_str("\\\"")?,
                 '\\' => f.write_str("\\\\")?,
+                '&' => f.write_str("&amp;")?,
                 c if unprintable(c) => write!(f, "\\u{{{:x}}}", u32::from(c))?,
                 c => f.write_char(c)?,
             }
@@ -438,6 +446,8 @@ mod tests {
         // Distinct ids stay distinct once Graphviz has read them.
         assert_ne!(Id("\\u{0}").to_string(), Id("\0").to_string());
         assert_eq!(Id("Київ 🙂").to_string(), "\"Київ 🙂\"");
+        assert_eq!(Id("&;").to_string(), "\"&amp;;\"");
+        assert_ne!(Id("&").to_string(), Id("&amp;").to_string());
     }
 
     #[test]

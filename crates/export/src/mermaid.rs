@@ -11,15 +11,23 @@
 //! those back into the characters after parsing, so no text can end the
 //! string, start markup or a comment, or be taken for an entity itself.
 //! Line breaks are `<br/>`; control characters become U+FFFD.
+//!
+//! Mermaid's defaults draw at most 500 links and 50,000 characters, and a
+//! chart cannot raise them for itself: the whole dataset is past both, so
+//! Mermaid suits selections. A chart with more links says so in a comment.
 
 use std::fmt::{self, Write as _};
 use std::io::{self, BufWriter, Write};
 
-use partnership_core::{Kind, Relation};
+use partnership_core::Kind;
 
 use crate::style::{Line, link_style, node_style};
 use crate::text::{UniqueIds, link_label, node_label};
 use crate::{ExportOptions, Selection};
+
+/// The most links Mermaid draws with its default settings (`maxEdges`, which
+/// a chart cannot raise for itself).
+const MAX_EDGES: usize = 500;
 
 /// Writes `selection` as a Mermaid flowchart.
 pub(crate) fn write<W: Write>(
@@ -30,6 +38,16 @@ pub(crate) fn write<W: Write>(
     let mut w = BufWriter::new(writer);
     let graph = selection.graph();
     writeln!(w, "flowchart {}", options.layout)?;
+    let links = selection.link_count();
+    if links > MAX_EDGES {
+        // Mermaid refuses such a chart with a bare "Edge limit exceeded";
+        // say why where the reader of the file will look.
+        writeln!(
+            w,
+            "%% This chart has {links} links, more than the {MAX_EDGES} Mermaid draws unless its \
+             maxEdges setting is raised: choose a smaller selection to show it with the defaults."
+        )?;
+    }
 
     let mut ids = UniqueIds::default();
     let mut mermaid_ids: Vec<Option<String>> = vec![None; graph.node_count()];
@@ -49,7 +67,8 @@ pub(crate) fn write<W: Write>(
         }
     }
 
-    let mut by_relation: Vec<(Relation, Vec<usize>)> = Vec::new();
+    // Links drawn alike share one linkStyle line, in order of first use.
+    let mut by_look: Vec<((&str, bool), Vec<usize>)> = Vec::new();
     let mut count = 0;
     for l in selection.links() {
         let (Some(source), Some(target)) = (
@@ -69,9 +88,10 @@ pub(crate) fn write<W: Write>(
             "  {source} {arrow}|{}| {target}",
             Label(&link_label(l.link, options.wrap))
         )?;
-        match by_relation.iter_mut().find(|(r, _)| *r == l.link.relation) {
+        let look = (style.colour, style.bold);
+        match by_look.iter_mut().find(|(k, _)| *k == look) {
             Some((_, list)) => list.push(count),
-            None => by_relation.push((l.link.relation, vec![count])),
+            None => by_look.push((look, vec![count])),
         }
         count += 1;
     }
@@ -81,7 +101,7 @@ pub(crate) fn write<W: Write>(
         let style = node_style(*kind);
         writeln!(
             w,
-            "  classDef {kind} fill:{},stroke:#333333,color:#000000",
+            "  classDef kind_{kind} fill:{},stroke:#333333,color:#000000",
             style.fill
         )?;
         write!(w, "  class ")?;
@@ -92,20 +112,17 @@ pub(crate) fn write<W: Write>(
                 .unwrap_or("");
             write!(w, "{}{id}", if i == 0 { "" } else { "," })?;
         }
-        writeln!(w, " {kind}")?;
+        writeln!(w, " kind_{kind}")?;
     }
-    by_relation.sort_by_key(|(r, _)| *r);
-    for (relation, members) in &by_relation {
-        let style = link_style(*relation);
+    for ((colour, bold), members) in &by_look {
         write!(w, "  linkStyle ")?;
         for (i, n) in members.iter().enumerate() {
             write!(w, "{}{n}", if i == 0 { "" } else { "," })?;
         }
         writeln!(
             w,
-            " stroke:{},stroke-width:{}px",
-            style.colour,
-            if style.bold { 2 } else { 1 }
+            " stroke:{colour},stroke-width:{}px",
+            if *bold { 2 } else { 1 }
         )?;
     }
     w.flush()

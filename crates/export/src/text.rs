@@ -40,7 +40,7 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 pub(crate) fn node_label(node: &Node, width: usize) -> Vec<String> {
     let mut lines = wrap(&node.name, width);
     if let Some(alias) = node.aliases.first().filter(|a| **a != node.name) {
-        lines.push(format!("({alias})"));
+        lines.extend(wrap(&format!("({alias})"), width));
     }
     lines
 }

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::options::{Execution, Reading};
-use crate::parallel::block_sum;
+use crate::parallel::{block_sum, effective};
 use crate::readable::Readable;
 use crate::scores::Scores;
 use crate::snapshot::{Adjacency, Snapshot};
@@ -106,13 +106,16 @@ impl Default for EdgeBetweennessOptions {
 /// of Mathematical Sociology* 25(2) (2001) 163–177; end points and
 /// normalisation as U. Brandes, "On variants of shortest-path betweenness
 /// centrality and their generic computation", *Social Networks* 30 (2008).
-pub fn betweenness_centrality<G: Readable>(g: G, options: &BetweennessOptions) -> Result<Scores<G::NodeId>> {
+pub fn betweenness_centrality<G: Readable>(
+    g: G,
+    options: &BetweennessOptions,
+) -> Result<Scores<G::NodeId>> {
     let snap = Snapshot::new(g)?;
     let n = snap.len();
     let adj = snap.adjacency(snap.forward(options.reading));
     let endpoints = options.endpoints;
     let mut values = block_sum(
-        options.execution,
+        effective(options.execution, n, adj.entries()),
         n,
         n,
         || Brandes::new(&adj),
@@ -123,7 +126,12 @@ pub fn betweenness_centrality<G: Readable>(g: G, options: &BetweennessOptions) -
         },
     );
     let big_n = if endpoints { n as i64 } else { n as i64 - 1 };
-    rescale(&mut values, big_n, options.normalized, snap.undirected(options.reading));
+    rescale(
+        &mut values,
+        big_n,
+        options.normalized,
+        snap.undirected(options.reading),
+    );
     Ok(Scores::new(snap.nodes, values))
 }
 
@@ -180,7 +188,7 @@ pub fn edge_betweenness_centrality<G: Readable>(
     let undirected = snap.undirected(options.reading);
     let adj = snap.adjacency(snap.forward(options.reading));
     let per_entry = block_sum(
-        options.execution,
+        effective(options.execution, n, adj.entries()),
         n,
         adj.entries(),
         || Brandes::new(&adj),
@@ -213,10 +221,10 @@ pub fn edge_betweenness_centrality<G: Readable>(
         for v in 0..n as u32 {
             for at in adj.range(v) {
                 let w = adj.target(at);
-                if w < v {
-                    if let Some(canonical) = adj.find(w, v) {
-                        pair_value[canonical] += per_entry[at];
-                    }
+                if w < v
+                    && let Some(canonical) = adj.find(w, v)
+                {
+                    pair_value[canonical] += per_entry[at];
                 }
             }
         }
@@ -336,12 +344,18 @@ mod tests {
             normalized: false,
             ..Default::default()
         };
-        assert_eq!(betweenness_centrality(&g, &raw).unwrap().values(), &[0.0, 2.0, 2.0, 0.0]);
+        assert_eq!(
+            betweenness_centrality(&g, &raw).unwrap().values(),
+            &[0.0, 2.0, 2.0, 0.0]
+        );
         let und = BetweennessOptions {
             reading: Reading::Undirected,
             ..raw
         };
-        assert_eq!(betweenness_centrality(&g, &und).unwrap().values(), &[0.0, 2.0, 2.0, 0.0]);
+        assert_eq!(
+            betweenness_centrality(&g, &und).unwrap().values(),
+            &[0.0, 2.0, 2.0, 0.0]
+        );
         let norm = BetweennessOptions {
             reading: Reading::Undirected,
             ..Default::default()
@@ -358,7 +372,10 @@ mod tests {
             normalized: false,
             ..Default::default()
         };
-        assert_eq!(betweenness_centrality(&g, &raw).unwrap().values(), &[0.0, 1.0, 0.0]);
+        assert_eq!(
+            betweenness_centrality(&g, &raw).unwrap().values(),
+            &[0.0, 1.0, 0.0]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::options::{Execution, Reading};
-use crate::parallel::map_nodes;
+use crate::parallel::{effective, map_nodes};
 use crate::readable::Readable;
 use crate::scores::Scores;
 use crate::snapshot::Snapshot;
@@ -74,19 +74,26 @@ impl Default for ClosenessOptions {
 /// A. Bavelas, "Communication patterns in task-oriented groups", *J.
 /// Acoustical Society of America* 22 (1950); correction from S. Wasserman
 /// and K. Faust, *Social Network Analysis*, Cambridge (1994), p. 201.
-pub fn closeness_centrality<G: Readable>(g: G, options: &ClosenessOptions) -> Result<Scores<G::NodeId>> {
+pub fn closeness_centrality<G: Readable>(
+    g: G,
+    options: &ClosenessOptions,
+) -> Result<Scores<G::NodeId>> {
     let snap = Snapshot::new(g)?;
     let n = snap.len();
     let adj = snap.adjacency(snap.backward(options.reading));
     let wf = options.wf_improved;
     let values = map_nodes(
-        options.execution,
+        effective(options.execution, n, adj.entries()),
         n,
         || Bfs::new(n),
         |bfs, u| {
             bfs.distances(&adj, u as u32);
             let dist = bfs.dist();
-            let total: u64 = bfs.order().iter().map(|&v| u64::from(dist[v as usize])).sum();
+            let total: u64 = bfs
+                .order()
+                .iter()
+                .map(|&v| u64::from(dist[v as usize]))
+                .sum();
             let reached = bfs.order().len() as f64;
             if total == 0 || n <= 1 {
                 return 0.0;

@@ -113,10 +113,16 @@ mod tests {
     fn single_node_and_undirected() {
         let mut g = UnGraph::<(), ()>::new_undirected();
         let a = g.add_node(());
-        assert_eq!(degree_centrality(&g, Degree::Total).unwrap().get(a), Some(1.0));
+        assert_eq!(
+            degree_centrality(&g, Degree::Total).unwrap().get(a),
+            Some(1.0)
+        );
         assert!(matches!(
             degree_centrality(&g, Degree::In),
-            Err(Error::InvalidOption { option: "degree", .. })
+            Err(Error::InvalidOption {
+                option: "degree",
+                ..
+            })
         ));
     }
 }

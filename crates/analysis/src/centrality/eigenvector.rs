@@ -77,7 +77,10 @@ impl Default for EigenvectorOptions {
 /// # Reference
 /// P. Bonacich, "Factoring and weighting approaches to status scores and
 /// clique identification", *J. Mathematical Sociology* 2 (1972) 113–120.
-pub fn eigenvector_centrality<G: Readable>(g: G, options: &EigenvectorOptions) -> Result<Scores<G::NodeId>> {
+pub fn eigenvector_centrality<G: Readable>(
+    g: G,
+    options: &EigenvectorOptions,
+) -> Result<Scores<G::NodeId>> {
     if !(options.tol.is_finite() && options.tol > 0.0) {
         return Err(Error::InvalidOption {
             option: "tol",

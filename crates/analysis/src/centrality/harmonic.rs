@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::options::{Execution, Reading};
-use crate::parallel::map_nodes;
+use crate::parallel::{effective, map_nodes};
 use crate::readable::Readable;
 use crate::scores::Scores;
 use crate::snapshot::Snapshot;
@@ -57,12 +57,15 @@ pub struct HarmonicOptions {
 /// M. Marchiori and V. Latora, "Harmony in the small-world", *Physica A*
 /// 285 (2000) 539–546; P. Boldi and S. Vigna, "Axioms for centrality",
 /// *Internet Mathematics* 10 (2014).
-pub fn harmonic_centrality<G: Readable>(g: G, options: &HarmonicOptions) -> Result<Scores<G::NodeId>> {
+pub fn harmonic_centrality<G: Readable>(
+    g: G,
+    options: &HarmonicOptions,
+) -> Result<Scores<G::NodeId>> {
     let snap = Snapshot::new(g)?;
     let n = snap.len();
     let adj = snap.adjacency(snap.backward(options.reading));
     let values = map_nodes(
-        options.execution,
+        effective(options.execution, n, adj.entries()),
         n,
         || Bfs::new(n),
         |bfs, u| {

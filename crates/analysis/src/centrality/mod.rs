@@ -8,7 +8,9 @@ mod eigenvector;
 mod harmonic;
 mod pagerank;
 
-pub use betweenness::{BetweennessOptions, EdgeBetweennessOptions, betweenness_centrality, edge_betweenness_centrality};
+pub use betweenness::{
+    BetweennessOptions, EdgeBetweennessOptions, betweenness_centrality, edge_betweenness_centrality,
+};
 pub use closeness::{ClosenessOptions, closeness_centrality};
 pub use degree::{Degree, degree_centrality};
 pub use eigenvector::{EigenvectorOptions, eigenvector_centrality};

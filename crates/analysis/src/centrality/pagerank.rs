@@ -111,7 +111,8 @@ pub fn pagerank<G: Readable>(g: G, options: &PageRankOptions) -> Result<Scores<G
     // Arcs i → j of the (weighted) transition matrix, grouped by j so that
     // the product pulls: x'[j] = sum of x[i] * A[i][j] / S[i].
     let undirected = snap.undirected(options.reading);
-    let mut arcs: Vec<(u32, u32)> = Vec::with_capacity(snap.links.len() * if undirected { 2 } else { 1 });
+    let mut arcs: Vec<(u32, u32)> =
+        Vec::with_capacity(snap.links.len() * if undirected { 2 } else { 1 });
     let mut out_weight = vec![0.0f64; n];
     for &[s, t] in &snap.links {
         arcs.push((t, s));
@@ -123,7 +124,10 @@ pub fn pagerank<G: Readable>(g: G, options: &PageRankOptions) -> Result<Scores<G
     }
     let (offsets, sources) = rows(n, &arcs);
     drop(arcs);
-    let inverse: Vec<f64> = out_weight.iter().map(|&w| if w != 0.0 { 1.0 / w } else { 0.0 }).collect();
+    let inverse: Vec<f64> = out_weight
+        .iter()
+        .map(|&w| if w != 0.0 { 1.0 / w } else { 0.0 })
+        .collect();
     let dangling: Vec<usize> = (0..n).filter(|&i| out_weight[i] == 0.0).collect();
     // Parallel links merge into one entry of weight k, as SciPy sums
     // duplicate entries.
@@ -163,7 +167,10 @@ pub fn pagerank<G: Readable>(g: G, options: &PageRankOptions) -> Result<Scores<G
             *out = alpha * (pulled + dangling_sum * p) + (1.0 - alpha) * p;
         };
         if parallel {
-            next.par_iter_mut().enumerate().with_min_len(1024).for_each(step);
+            next.par_iter_mut()
+                .enumerate()
+                .with_min_len(1024)
+                .for_each(step);
         } else {
             next.iter_mut().enumerate().for_each(step);
         }

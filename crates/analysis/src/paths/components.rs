@@ -173,6 +173,11 @@ fn finish<N: Copy, E>(snap: &Snapshot<N, E>, mut groups: Vec<Vec<u32>>) -> Vec<V
     groups.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.first().cmp(&b.first())));
     groups
         .into_iter()
-        .map(|members| members.into_iter().map(|v| snap.nodes[v as usize]).collect())
+        .map(|members| {
+            members
+                .into_iter()
+                .map(|v| snap.nodes[v as usize])
+                .collect()
+        })
         .collect()
 }

@@ -19,7 +19,8 @@ use super::path::{Heading, Path};
 /// else by the full name; "the" precedes names of bodies, funds,
 /// organisations and the like but not states, persons, places, areas,
 /// acronyms or names that already begin with "The". A path without links
-/// is the start's name alone. Handles that are not in `graph` are written
+/// is the start's name alone. The sentence starts with a capital letter
+/// and has no final full stop. Handles that are not in `graph` are written
 /// as `#index`, so the function never fails.
 ///
 /// # Arguments
@@ -27,7 +28,7 @@ use super::path::{Heading, Path};
 /// - `path`: the path.
 ///
 /// # Returns
-/// The sentence, without a final full stop.
+/// The sentence.
 ///
 /// # Complexity
 /// O(length of the path and of the names).
@@ -38,10 +39,15 @@ use super::path::{Heading, Path};
 /// ```
 /// ```
 /// use partnership_analysis::{explain, find_path, PathQuery, Reading};
+/// use partnership_core::Relation;
 ///
 /// let g = partnership_core::dataset();
-/// let query = PathQuery { reading: Reading::Undirected, ..Default::default() };
-/// let path = find_path(g, "canada", "ncia", &query)?;
+/// let query = PathQuery {
+///     reading: Reading::Undirected,
+///     relations: vec![Relation::Leads, Relation::Executes],
+///     ..Default::default()
+/// };
+/// let path = find_path(g, "Canada", "NCIA", &query)?;
 /// assert_eq!(
 ///     explain(g, &path),
 ///     "Canada leads the C4 Trust Fund, which the NATO Communications and Information Agency executes",
@@ -82,7 +88,16 @@ pub fn explain(graph: &Graph, path: &Path<NodeIndex, EdgeIndex>) -> String {
             }
         }
     }
-    text
+    capitalise(text)
+}
+
+/// The sentence with its first letter in upper case ("The …").
+fn capitalise(text: String) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(chars).collect(),
+        _ => text,
+    }
 }
 
 /// How a node is named in a sentence.
@@ -95,10 +110,16 @@ fn noun(node: Option<&Node>, index: NodeIndex) -> String {
         .iter()
         .find(|a| a.len() < node.name.len() && a.chars().any(char::is_lowercase))
         .unwrap_or(&node.name);
-    let bare = matches!(node.kind, Kind::State | Kind::Person | Kind::Place | Kind::Area)
-        || name.starts_with("The ")
+    let bare = matches!(
+        node.kind,
+        Kind::State | Kind::Person | Kind::Place | Kind::Area
+    ) || name.starts_with("The ")
         || name.starts_with("the ")
         || !name.chars().any(char::is_lowercase)
         || name.split(' ').next().is_some_and(|w| w.ends_with("'s"));
-    if bare { name.clone() } else { format!("the {name}") }
+    if bare {
+        name.clone()
+    } else {
+        format!("the {name}")
+    }
 }

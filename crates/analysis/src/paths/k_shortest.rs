@@ -123,7 +123,10 @@ pub fn k_shortest_paths<G: Readable>(
             None => break,
         }
     }
-    Ok(accepted.iter().map(|p| materialise(&snap, &adj, p)).collect())
+    Ok(accepted
+        .iter()
+        .map(|p| materialise(&snap, &adj, p))
+        .collect())
 }
 
 /// BFS from a spur node that avoids blocked nodes and cut first hops.
@@ -144,7 +147,7 @@ struct Spur<'a> {
 impl Visitor for Spur<'_> {
     #[inline]
     fn admit(&mut self, v: u32, w: u32) -> bool {
-        !self.blocked.contains(w as usize) && !(v == self.spur && self.cut.contains(&w))
+        !(self.blocked.contains(w as usize) || (v == self.spur && self.cut.contains(&w)))
     }
 
     #[inline]
@@ -193,7 +196,8 @@ mod tests {
         // 0 - 1 - 2
         // |   |   |
         // 3 - 4 - 5
-        let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2), (3, 4), (4, 5), (0, 3), (1, 4), (2, 5)]);
+        let g =
+            DiGraph::<(), ()>::from_edges([(0, 1), (1, 2), (3, 4), (4, 5), (0, 3), (1, 4), (2, 5)]);
         let paths = k_shortest_paths(&g, 0.into(), 5.into(), 10, Reading::Undirected).unwrap();
         let lengths: Vec<_> = paths.iter().map(|p| p.len()).collect();
         assert_eq!(lengths, vec![3, 3, 3, 5]);

@@ -80,7 +80,12 @@ impl PathQuery {
 ///
 /// # Reference
 /// I. Pohl, "Bi-directional search", *Machine Intelligence* 6 (1971).
-pub fn find_path(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Result<Path<NodeIndex, EdgeIndex>> {
+pub fn find_path(
+    graph: &Graph,
+    from: &str,
+    to: &str,
+    query: &PathQuery,
+) -> Result<Path<NodeIndex, EdgeIndex>> {
     let (a, b) = (graph.resolve(from)?, graph.resolve(to)?);
     let id = |i: NodeIndex| graph.node(i).id.clone();
     let view = query.view(graph);
@@ -90,7 +95,10 @@ pub fn find_path(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Resu
         }
     }
     shortest_path(&view, a, b, query.reading).map_err(|e| match e {
-        Error::NoPath { .. } => Error::NoPath { from: id(a), to: id(b) },
+        Error::NoPath { .. } => Error::NoPath {
+            from: id(a),
+            to: id(b),
+        },
         other => other,
     })
 }

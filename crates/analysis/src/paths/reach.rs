@@ -60,5 +60,8 @@ pub fn reachable_within<G: Readable>(
     let dist = bfs.dist();
     let mut reached: Vec<(u32, u32)> = bfs.order().iter().map(|&v| (dist[v as usize], v)).collect();
     reached.sort_unstable();
-    Ok(reached.into_iter().map(|(d, v)| (snap.nodes[v as usize], d)).collect())
+    Ok(reached
+        .into_iter()
+        .map(|(d, v)| (snap.nodes[v as usize], d))
+        .collect())
 }

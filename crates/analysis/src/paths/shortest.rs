@@ -63,7 +63,12 @@ const ROOT: u32 = u32::MAX;
 /// # Reference
 /// I. Pohl, "Bi-directional search", *Machine Intelligence* 6 (1971)
 /// 127–140; NetworkX's `_bidirectional_pred_succ`.
-pub fn shortest_path<G>(g: G, from: G::NodeId, to: G::NodeId, reading: Reading) -> Result<Path<G::NodeId, G::EdgeId>>
+pub fn shortest_path<G>(
+    g: G,
+    from: G::NodeId,
+    to: G::NodeId,
+    reading: Reading,
+) -> Result<Path<G::NodeId, G::EdgeId>>
 where
     G: IntoEdgesDirected + NodeIndexable + GraphProp,
     G::EdgeId: Ord,
@@ -186,7 +191,11 @@ impl Sides {
 /// The end of a link that is not `vi` (or `vi` itself for a self-loop).
 #[inline]
 fn other<G: NodeIndexable>(g: &G, source: G::NodeId, target: G::NodeId, vi: usize) -> G::NodeId {
-    if g.to_index(source) == vi { target } else { source }
+    if g.to_index(source) == vi {
+        target
+    } else {
+        source
+    }
 }
 
 /// The lowest-handle link joining `a` to `b` in the forward search
@@ -209,7 +218,10 @@ where
                 Heading::Backward
             };
             if best.is_none_or(|s| e.id() < s.link) {
-                best = Some(Step { link: e.id(), heading });
+                best = Some(Step {
+                    link: e.id(),
+                    heading,
+                });
             }
         }
     }
@@ -229,7 +241,13 @@ mod tests {
         assert_eq!(p.nodes(), &[0.into(), 4.into(), 3.into()]);
         let back = shortest_path(&g, NodeIndex::new(3), NodeIndex::new(0), Reading::Directed);
         assert!(matches!(back, Err(Error::NoPath { .. })));
-        let back = shortest_path(&g, NodeIndex::new(3), NodeIndex::new(0), Reading::Undirected).unwrap();
+        let back = shortest_path(
+            &g,
+            NodeIndex::new(3),
+            NodeIndex::new(0),
+            Reading::Undirected,
+        )
+        .unwrap();
         assert_eq!(back.len(), 2);
         assert!(back.steps().iter().all(|s| s.heading == Heading::Backward));
     }

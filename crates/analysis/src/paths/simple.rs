@@ -129,12 +129,26 @@ mod tests {
             max_links: Some(2),
             ..Default::default()
         };
-        assert_eq!(all_simple_paths(&g, 0.into(), 3.into(), &short).unwrap().len(), 2);
+        assert_eq!(
+            all_simple_paths(&g, 0.into(), 3.into(), &short)
+                .unwrap()
+                .len(),
+            2
+        );
         let one = SimplePathsOptions {
             limit: Some(1),
             ..Default::default()
         };
-        assert_eq!(all_simple_paths(&g, 0.into(), 3.into(), &one).unwrap().len(), 1);
-        assert!(all_simple_paths(&g, 3.into(), 0.into(), &SimplePathsOptions::default()).unwrap().is_empty());
+        assert_eq!(
+            all_simple_paths(&g, 0.into(), 3.into(), &one)
+                .unwrap()
+                .len(),
+            1
+        );
+        assert!(
+            all_simple_paths(&g, 3.into(), 0.into(), &SimplePathsOptions::default())
+                .unwrap()
+                .is_empty()
+        );
     }
 }

@@ -1,0 +1,105 @@
+//! NetworkX reads what the JSON and GraphML writers write, with the same
+//! nodes, links and attribute types: `node_link_graph` on the `edges` form
+//! (NetworkX 3.6 and later) and on the `links` form, and `read_graphml`.
+//!
+//! Runs when `python3` can import `networkx`; prints a notice and passes
+//! otherwise.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use std::process::Command;
+
+use common::{render, sample};
+use partnership_core::{Graph, Kind};
+use partnership_export::{ExportOptions, Format, LinksKey, Selection, SelectionOptions};
+
+/// Loads each (kind, path) pair and prints `nodes links` for each, after
+/// checking directedness, multigraph-ness and a few attribute types.
+const CHECK: &str = r#"
+import json, sys
+import networkx as nx
+args = sys.argv[1:]
+for kind, path in zip(args[::2], args[1::2]):
+    if kind == "graphml":
+        g = nx.read_graphml(path, force_multigraph=True)
+        for _, _, k, d in g.edges(keys=True, data=True):
+            assert isinstance(d["key"], int), d
+    else:
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f)
+        g = nx.node_link_graph(data, edges=kind)
+        for _, _, k in g.edges(keys=True):
+            assert isinstance(k, int), k
+    assert g.is_directed() and g.is_multigraph()
+    for n, d in g.nodes(data=True):
+        assert isinstance(d["kind"], str) and isinstance(d["name"], str), (n, d)
+        for a in ("initial_projects",):
+            if a in d:
+                assert isinstance(d[a], int), (n, a, d[a])
+    print(g.number_of_nodes(), g.number_of_edges())
+"#;
+
+fn networkx() -> bool {
+    let ok = Command::new("python3")
+        .args(["-c", "import networkx"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        common::notice("python3 with networkx is not available; skipping the NetworkX check");
+    }
+    ok
+}
+
+fn check(g: &Graph, selection: &Selection<'_>) {
+    let tmp = std::env::temp_dir().join(format!(
+        "partnership-networkx-{}-{}",
+        std::process::id(),
+        g.node_count()
+    ));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let mut args = Vec::new();
+    for (kind, format, links_key) in [
+        ("edges", Format::Json, LinksKey::Edges),
+        ("links", Format::Json, LinksKey::Links),
+        ("graphml", Format::GraphMl, LinksKey::Edges),
+    ] {
+        let options = ExportOptions {
+            links_key,
+            ..ExportOptions::default()
+        };
+        let path = tmp.join(format!("{kind}.{}", format.extension()));
+        std::fs::write(&path, render(selection, format, &options)).unwrap();
+        args.push(kind.to_owned());
+        args.push(path.to_string_lossy().into_owned());
+    }
+    let out = Command::new("python3")
+        .args(["-c", CHECK])
+        .args(&args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let want = format!("{} {}", selection.node_count(), selection.link_count());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines, [want.as_str(); 3]);
+    std::fs::remove_dir_all(&tmp).unwrap();
+}
+
+#[test]
+fn networkx_reads_json_and_graphml() {
+    if !networkx() {
+        return;
+    }
+    let g = sample();
+    check(&g, &Selection::all(&g));
+    let funds = SelectionOptions::new().kinds([Kind::State, Kind::Fund, Kind::Body]);
+    check(&g, &Selection::new(&g, &funds).unwrap());
+    let dataset = partnership_core::dataset();
+    check(dataset, &Selection::all(dataset));
+}
