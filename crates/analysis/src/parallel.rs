@@ -7,6 +7,14 @@
 //! only); each block is accumulated in source order into its own buffer,
 //! and the buffers are added to the total in block order. Parallel and
 //! serial runs therefore perform the same additions in the same order.
+//!
+//! Workers take blocks from a shared counter and never wait for each other
+//! except when every buffer of a small pool holds a finished block that
+//! waits for an earlier, slower one: a worker that loses its core for a
+//! while (a busy machine) delays the others only that much.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
 
 use rayon::prelude::*;
 
@@ -33,54 +41,125 @@ pub(crate) fn effective(execution: Execution, sources: usize, entries: usize) ->
 /// Sums `work` over `0..sources` into a vector of `len` values.
 ///
 /// `work(scratch, range, acc)` adds the contributions of the sources in
-/// `range` into `acc`; `init` makes the per-thread scratch space.
-pub(crate) fn block_sum<S, I, F>(
-    execution: Execution,
-    sources: usize,
-    len: usize,
-    init: I,
-    work: F,
-) -> Vec<f64>
+/// `range` into `acc`; `init` makes each worker's scratch space.
+pub(crate) fn block_sum<S, I, F>(execution: Execution, sources: usize, len: usize, init: I, work: F) -> Vec<f64>
 where
-    S: Send,
-    I: Fn() -> S + Sync + Send,
-    F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]) + Sync + Send,
+    I: Fn() -> S + Sync,
+    F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]) + Sync,
 {
     let blocks = sources.clamp(1, BLOCKS);
     let ranges: Vec<_> = (0..blocks)
         .map(|b| (b * sources / blocks)..((b + 1) * sources / blocks))
         .collect();
-    let mut total = vec![0.0; len];
-    match execution {
-        Execution::Serial => {
-            let mut scratch = init();
-            let mut acc = vec![0.0; len];
-            for range in ranges {
-                acc.fill(0.0);
-                work(&mut scratch, range, &mut acc);
-                add(&mut total, &acc);
-            }
+    if execution == Execution::Serial || rayon::current_num_threads() <= 1 {
+        let mut total = vec![0.0; len];
+        let mut scratch = init();
+        let mut acc = vec![0.0; len];
+        for range in ranges {
+            acc.fill(0.0);
+            work(&mut scratch, range, &mut acc);
+            add(&mut total, &acc);
         }
-        Execution::Parallel => {
-            // A wave of buffers bounds memory at a few times `len` while
-            // keeping every thread busy.
-            let wave = (rayon::current_num_threads() * 2).clamp(1, blocks);
-            let mut buffers = vec![vec![0.0; len]; wave];
-            for chunk in ranges.chunks(wave) {
-                buffers.par_iter_mut().zip(chunk.par_iter()).for_each_init(
-                    &init,
-                    |scratch, (acc, range)| {
-                        acc.fill(0.0);
-                        work(scratch, range.clone(), acc);
-                    },
-                );
-                for acc in &buffers[..chunk.len()] {
-                    add(&mut total, acc);
+        return total;
+    }
+    let workers = rayon::current_num_threads().min(blocks);
+    let pool = Pool {
+        state: Mutex::new(PoolState {
+            total: vec![0.0; len],
+            next: 0,
+            done: Vec::new(),
+            free: Vec::new(),
+            allocated: 0,
+        }),
+        returned: Condvar::new(),
+        limit: 2 * workers + 2,
+        len,
+    };
+    let counter = AtomicUsize::new(0);
+    rayon::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|_| {
+                let mut scratch = init();
+                loop {
+                    // Take a buffer before a block, so that the earliest
+                    // unfinished block always has a buffer and can finish.
+                    let mut acc = pool.take();
+                    let b = counter.fetch_add(1, Ordering::Relaxed);
+                    let Some(range) = ranges.get(b) else {
+                        pool.give_back(acc);
+                        break;
+                    };
+                    acc.fill(0.0);
+                    work(&mut scratch, range.clone(), &mut acc);
+                    pool.finish(b, acc);
                 }
+            });
+        }
+    });
+    pool.into_total()
+}
+
+/// Buffers for finished blocks and the running total.
+struct Pool {
+    state: Mutex<PoolState>,
+    returned: Condvar,
+    limit: usize,
+    len: usize,
+}
+
+struct PoolState {
+    total: Vec<f64>,
+    /// The next block to add to the total.
+    next: usize,
+    /// Finished blocks waiting for an earlier one, by block number.
+    done: Vec<(usize, Vec<f64>)>,
+    free: Vec<Vec<f64>>,
+    allocated: usize,
+}
+
+impl Pool {
+    fn lock(&self) -> MutexGuard<'_, PoolState> {
+        // A panicking worker poisons the lock; the panic itself propagates
+        // out of `rayon::scope`, so the state is never read afterwards.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn take(&self) -> Vec<f64> {
+        let mut state = self.lock();
+        loop {
+            if let Some(buffer) = state.free.pop() {
+                return buffer;
             }
+            if state.allocated < self.limit {
+                state.allocated += 1;
+                return vec![0.0; self.len];
+            }
+            state = self.returned.wait(state).unwrap_or_else(|e| e.into_inner());
         }
     }
-    total
+
+    fn give_back(&self, buffer: Vec<f64>) {
+        self.lock().free.push(buffer);
+        self.returned.notify_all();
+    }
+
+    /// Files block `b` and adds every block that is now next in line.
+    fn finish(&self, b: usize, buffer: Vec<f64>) {
+        let mut state = self.lock();
+        state.done.push((b, buffer));
+        while let Some(i) = state.done.iter().position(|(k, _)| *k == state.next) {
+            let (_, buffer) = state.done.swap_remove(i);
+            add(&mut state.total, &buffer);
+            state.next += 1;
+            state.free.push(buffer);
+        }
+        drop(state);
+        self.returned.notify_all();
+    }
+
+    fn into_total(self) -> Vec<f64> {
+        self.state.into_inner().unwrap_or_else(|e| e.into_inner()).total
+    }
 }
 
 fn add(total: &mut [f64], acc: &[f64]) {

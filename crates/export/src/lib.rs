@@ -4,8 +4,17 @@
 //!
 //! Choose what to export once, as a [`Selection`] (the whole graph, the
 //! neighbourhood of some nodes, some kinds or relations, as of a date), then
-//! hand it to any writer. Writers stream to any [`std::io::Write`], return
-//! its errors, and give byte-identical output for the same selection.
+//! hand it to any writer through [`Format`] and [`ExportOptions`]. Writers
+//! stream to any [`std::io::Write`], return its errors, and give
+//! byte-identical output for the same selection. An empty selection gives a
+//! valid file with nothing in it.
+//!
+//! | format | for | notes |
+//! | --- | --- | --- |
+//! | [`Format::Dot`] | `dot -Tsvg` | shape and colour by kind (Paul Tol's colour-blind-safe schemes), line style by relation, labels in words, tooltips, optional legend and clusters |
+//! | [`Format::Json`] | NetworkX `node_link_graph`, D3 | the node-link format of the data file, written by the core crate's writer; `links` key on request |
+//! | [`Format::GraphMl`] | Gephi, yEd, Cytoscape, NetworkX | a typed `<key>` for every attribute |
+//! | [`Format::Mermaid`] | GitHub, Markdown | flowchart; Mermaid's defaults draw at most 500 links, so suits selections |
 //!
 //! ```
 //! use partnership_core::Relation;

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::{dot_to_svg, graphviz, render, sample};
+use common::{Missing, dot_to_svg, graphviz, render, sample};
 use partnership_core::{Graph, Kind, Link, Node, Relation, Source};
 use partnership_export::{
     ExportOptions, Format, Layout, LinkDirection, Selection, SelectionOptions,
@@ -214,14 +214,13 @@ fn nasty_names_render_and_come_out_as_written() {
 
 #[test]
 fn a_missing_graphviz_is_reported_clearly() {
-    // Outside CI a missing `dot` skips with a notice; under CI=true it fails.
     let ci = std::env::var("CI").is_ok_and(|v| v == "true");
-    let result = std::panic::catch_unwind(|| common::graphviz_at("/nonexistent/dot".as_ref()));
-    match result {
-        Ok(found) => {
-            assert!(!ci, "under CI=true a missing dot must fail");
-            assert!(found.is_none());
+    match common::graphviz_at("/nonexistent/dot".as_ref()) {
+        Err(Missing::Fail(message)) if ci => assert!(message.contains("CI=true"), "{message}"),
+        Err(Missing::Skip(message)) if !ci => {
+            assert!(message.contains("not installed"), "{message}");
+            assert!(message.contains("apt-get install -y graphviz"), "{message}");
         }
-        Err(_) => assert!(ci, "outside CI a missing dot must only skip"),
+        other => panic!("with CI={ci}, a missing dot gave {other:?}"),
     }
 }

@@ -57,32 +57,55 @@ pub fn assert_snapshot(name: &str, actual: &str) {
     }
 }
 
-/// The Graphviz `dot` program, when installed. Without it the caller should
-/// skip; under `CI=true` a missing `dot` fails the test instead, because CI
-/// installs Graphviz and must not pass by skipping.
-///
-/// `DOT` names another program to use in place of `dot`.
-pub fn graphviz() -> Option<PathBuf> {
-    graphviz_at(&std::env::var_os("DOT").unwrap_or_else(|| "dot".into()))
+/// What to do without Graphviz, and the message to say it with.
+#[derive(Debug)]
+pub enum Missing {
+    /// Skip the rendering checks, with a notice.
+    Skip(String),
+    /// Fail: under `CI=true` Graphviz is installed, and a test must not pass
+    /// by skipping.
+    Fail(String),
 }
 
-/// As [`graphviz`], for the program `dot`.
-pub fn graphviz_at(dot: &std::ffi::OsStr) -> Option<PathBuf> {
-    match Command::new(dot).arg("-V").output() {
-        Ok(out) if out.status.success() => Some(PathBuf::from(dot)),
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") => panic!(
-            "Graphviz `{}` is not installed, and CI=true requires it: \
-             run `apt-get update && apt-get install -y graphviz`",
-            dot.to_string_lossy()
-        ),
-        _ => {
-            notice(&format!(
-                "Graphviz `{}` is not installed; skipping the rendering checks \
-                 (install it with `apt-get install -y graphviz`; under CI=true this fails)",
-                dot.to_string_lossy()
-            ));
-            None
-        }
+/// The Graphviz `dot` program, when installed; otherwise prints a notice
+/// (once per test binary) and gives `None`, or fails under `CI=true`. `DOT`
+/// names another program to use in place of `dot`.
+pub fn graphviz() -> Option<PathBuf> {
+    static FOUND: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    FOUND
+        .get_or_init(|| {
+            match graphviz_at(&std::env::var_os("DOT").unwrap_or_else(|| "dot".into())) {
+                Ok(dot) => Some(dot),
+                Err(Missing::Skip(message)) => {
+                    notice(&message);
+                    None
+                }
+                Err(Missing::Fail(message)) => panic!("{message}"),
+            }
+        })
+        .clone()
+}
+
+/// Whether the program `dot` runs, and if not, what to do about it.
+pub fn graphviz_at(dot: &std::ffi::OsStr) -> Result<PathBuf, Missing> {
+    if Command::new(dot)
+        .arg("-V")
+        .output()
+        .is_ok_and(|out| out.status.success())
+    {
+        return Ok(PathBuf::from(dot));
+    }
+    let dot = dot.to_string_lossy();
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        Err(Missing::Fail(format!(
+            "Graphviz `{dot}` is not installed, and CI=true requires it: \
+             run `apt-get update && apt-get install -y graphviz`"
+        )))
+    } else {
+        Err(Missing::Skip(format!(
+            "Graphviz `{dot}` is not installed; skipping the rendering checks \
+             (install it with `apt-get install -y graphviz`; under CI=true this fails)"
+        )))
     }
 }
 
