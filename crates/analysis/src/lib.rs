@@ -10,6 +10,17 @@
 //! follows NetworkX's definitions and normalisation exactly; each function
 //! states its conventions.
 //!
+//! - Centrality: [`degree_centrality`], [`betweenness_centrality`],
+//!   [`edge_betweenness_centrality`], [`closeness_centrality`],
+//!   [`harmonic_centrality`], [`pagerank`], [`eigenvector_centrality`],
+//!   each returning [`Scores`] (ranked with [`Scores::ranked`]).
+//! - Paths: [`shortest_path`] (bidirectional BFS), [`all_simple_paths`],
+//!   [`k_shortest_paths`] (Yen), [`reachable_within`],
+//!   [`weakly_connected_components`], [`strongly_connected_components`];
+//!   on the model, [`find_path`] by name with a [`PathQuery`] and
+//!   [`explain`] to put a [`Path`] into words.
+//! - [`synthetic`]: the deterministic scale-free graphs the benches use.
+//!
 //! ```
 //! use partnership_analysis::{betweenness_centrality, shortest_path, BetweennessOptions, Reading};
 //! use petgraph::graph::DiGraph;

@@ -42,7 +42,13 @@ pub(crate) fn effective(execution: Execution, sources: usize, entries: usize) ->
 ///
 /// `work(scratch, range, acc)` adds the contributions of the sources in
 /// `range` into `acc`; `init` makes each worker's scratch space.
-pub(crate) fn block_sum<S, I, F>(execution: Execution, sources: usize, len: usize, init: I, work: F) -> Vec<f64>
+pub(crate) fn block_sum<S, I, F>(
+    execution: Execution,
+    sources: usize,
+    len: usize,
+    init: I,
+    work: F,
+) -> Vec<f64>
 where
     I: Fn() -> S + Sync,
     F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]) + Sync,
@@ -158,7 +164,10 @@ impl Pool {
     }
 
     fn into_total(self) -> Vec<f64> {
-        self.state.into_inner().unwrap_or_else(|e| e.into_inner()).total
+        self.state
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .total
     }
 }
 

@@ -2,8 +2,11 @@
 //!
 //! One [`Bfs`] owns its distance array and visit queue and is reused from
 //! source to source: resetting costs O(nodes reached), not O(n), and no
-//! search allocates. Algorithms plug in through [`Visitor`], whose default
-//! methods compile away.
+//! search allocates. [`Bfs::run`] takes a [`Visitor`] (filters, early stop,
+//! parent links; its default methods compile away); the two loops that
+//! every whole-graph measure spends its time in, [`Bfs::distances`]
+//! (closeness, harmonic, components) and [`Bfs::count_paths`] (Brandes),
+//! are branch-free forms of the same search over the same state.
 
 use crate::snapshot::Adjacency;
 

@@ -42,7 +42,13 @@ fn node_filtered_adaptor() {
     let expected = pagerank(&without_two(), &PageRankOptions::default()).unwrap();
     assert_eq!(ours.values(), expected.values());
     // 1 → 2 → 3 is gone, so 1 reaches 3 only through 4 → 0 → 3.
-    let p = shortest_path(&filtered, NodeIndex::new(1), NodeIndex::new(3), Reading::Directed).unwrap();
+    let p = shortest_path(
+        &filtered,
+        NodeIndex::new(1),
+        NodeIndex::new(3),
+        Reading::Directed,
+    )
+    .unwrap();
     let nodes: Vec<usize> = p.nodes().iter().map(|n| n.index()).collect();
     assert_eq!(nodes, vec![1, 4, 0, 3]);
     let parts = strongly_connected_components(&filtered).unwrap();

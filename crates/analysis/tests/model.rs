@@ -41,7 +41,12 @@ fn model() -> Graph {
         Some("NCIA"),
     );
     node("nuc", Kind::Body, "NATO-Ukraine Commission", Some("NUC"));
-    node("jwg", Kind::Body, "Joint Working Group on Defence Reform", Some("JWG DR"));
+    node(
+        "jwg",
+        Kind::Body,
+        "Joint Working Group on Defence Reform",
+        Some("JWG DR"),
+    );
     node("stoltenberg", Kind::Person, "Jens Stoltenberg", None);
     node("ukraine", Kind::State, "Ukraine", None);
     let mut link = |s: &str, r: Relation, t: &str, since: Option<&str>| {
@@ -107,7 +112,10 @@ fn explains_persons_with_who_and_whom() {
 #[test]
 fn a_path_without_links_is_the_name() {
     let g = model();
-    assert_eq!(say(&g, "ncia", "NCIA", &PathQuery::default()), "The NATO Communications and Information Agency");
+    assert_eq!(
+        say(&g, "ncia", "NCIA", &PathQuery::default()),
+        "The NATO Communications and Information Agency"
+    );
 }
 
 #[test]
@@ -128,7 +136,10 @@ fn path_queries_respect_reading_relations_kinds_and_dates() {
         relations: vec![Relation::Executes, Relation::Oversees, Relation::Chairs],
         ..undirected()
     };
-    assert!(matches!(find_path(&g, "ncia", "canada", &query), Err(Error::NoPath { .. })));
+    assert!(matches!(
+        find_path(&g, "ncia", "canada", &query),
+        Err(Error::NoPath { .. })
+    ));
     // Stoltenberg reaches the C4 fund through the NUC, but only from 2016.
     let late = PathQuery {
         as_of: Some("2017".parse().unwrap()),
@@ -150,7 +161,9 @@ fn path_queries_respect_reading_relations_kinds_and_dates() {
     };
     assert_eq!(
         find_path(&g, "canada", "ncia", &bodies).unwrap_err(),
-        Error::OutsideView { id: "canada".into() }
+        Error::OutsideView {
+            id: "canada".into()
+        }
     );
     assert_eq!(find_path(&g, "nuc", "ncia", &bodies).unwrap().len(), 2);
     // Names that do not resolve.
@@ -196,7 +209,11 @@ fn measures_on_a_view_equal_measures_on_the_filtered_graph() {
     // A view without some nodes scores only the nodes it keeps.
     let states = g.view().kinds(&[Kind::State, Kind::Person]);
     let scores = degree_centrality(&states, Degree::Total).unwrap();
-    let ids: Vec<&str> = scores.keys().iter().map(|&i| g.node(i).id.as_str()).collect();
+    let ids: Vec<&str> = scores
+        .keys()
+        .iter()
+        .map(|&i| g.node(i).id.as_str())
+        .collect();
     assert_eq!(ids, vec!["canada", "stoltenberg", "ukraine"]);
     // ukraine → stoltenberg is the only visible link; n - 1 = 2.
     assert_eq!(scores.values(), &[0.0, 0.5, 0.5]);
