@@ -11,7 +11,10 @@ use super::path::{Heading, Path};
 /// ("Canada leads …"), backward as its inverse ("… is executed by …").
 /// Each further link is a relative clause on the node reached so far:
 /// forward "…, which leads X", backward "…, which X executes" (the
-/// relation stays active, with X as its subject). "who"/"whom" replace
+/// relation stays active, with X as its subject). After a backward clause
+/// the reached node is named again in a new clause ("…, which the Wales
+/// Summit establishes; the Wales Summit was attended by Ukraine"), so that
+/// no "which" points at the wrong noun. "who"/"whom" replace
 /// "which" after a person.
 ///
 /// Nodes are named by their first alias that is a phrase rather than an
@@ -62,6 +65,7 @@ pub fn explain(graph: &Graph, path: &Path<NodeIndex, EdgeIndex>) -> String {
     let inner = graph.petgraph();
     let node = |i: NodeIndex| inner.node_weight(i);
     let mut text = noun(node(path.start()), path.start());
+    let mut previous: Option<Heading> = None;
     for (k, (from, step, to)) in path.hops().enumerate() {
         let phrase = inner.edge_weight(step.link).map(|l| l.relation);
         let target = noun(node(to), to);
@@ -74,6 +78,20 @@ pub fn explain(graph: &Graph, path: &Path<NodeIndex, EdgeIndex>) -> String {
                 Heading::Forward => text.push_str(&format!(" {forward} {target}")),
                 Heading::Backward => text.push_str(&format!(" {inverse} {target}")),
             }
+            previous = Some(step.heading);
+            continue;
+        }
+        // After a backward clause ("…, which X executes") the node reached
+        // is that clause's subject, so a further "which" would seem to point
+        // back at the earlier noun; name the node again in a new clause.
+        if previous == Some(Heading::Backward) {
+            let subject = noun(node(from), from);
+            let verb = match step.heading {
+                Heading::Forward => forward,
+                Heading::Backward => inverse,
+            };
+            text.push_str(&format!("; {subject} {verb} {target}"));
+            previous = Some(step.heading);
             continue;
         }
         let person = node(from).is_some_and(|n| n.kind == Kind::Person);
@@ -87,6 +105,7 @@ pub fn explain(graph: &Graph, path: &Path<NodeIndex, EdgeIndex>) -> String {
                 text.push_str(&format!(", {whom} {target} {forward}"));
             }
         }
+        previous = Some(step.heading);
     }
     capitalise(text)
 }
@@ -121,5 +140,46 @@ fn noun(node: Option<&Node>, index: NodeIndex) -> String {
         name.clone()
     } else {
         format!("the {name}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use partnership_core::{Graph, Kind, Link, Node, Relation, Source};
+
+    use crate::{PathQuery, Reading, explain, find_path};
+
+    #[test]
+    fn a_node_reached_backwards_is_named_again_before_the_next_clause() {
+        let cite = Source {
+            document: "d".into(),
+            section: "s".into(),
+        };
+        let mut g = Graph::new();
+        for (id, kind, name) in [
+            ("canada", Kind::State, "Canada"),
+            ("c4", Kind::Fund, "C4 Trust Fund"),
+            ("wales", Kind::Event, "Wales Summit"),
+            ("ukraine", Kind::State, "Ukraine"),
+        ] {
+            g.add_node(Node::new(id, kind, name, cite.clone())).unwrap();
+        }
+        for (s, r, t) in [
+            ("canada", Relation::Leads, "c4"),
+            ("wales", Relation::Establishes, "c4"),
+            ("ukraine", Relation::Attends, "wales"),
+        ] {
+            g.add_link(Link::new(s, r, t, cite.clone())).unwrap();
+        }
+        let query = PathQuery {
+            reading: Reading::Undirected,
+            ..Default::default()
+        };
+        let path = find_path(&g, "canada", "ukraine", &query).unwrap();
+        assert_eq!(
+            explain(&g, &path),
+            "Canada leads the C4 Trust Fund, which the Wales Summit establishes; \
+             the Wales Summit was attended by Ukraine"
+        );
     }
 }
