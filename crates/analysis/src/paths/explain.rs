@@ -78,10 +78,10 @@ pub fn explain(graph: &Graph, path: &Path<NodeIndex, EdgeIndex>) -> String {
                 Heading::Forward => text.push_str(&format!(" {forward} {target}")),
                 Heading::Backward => text.push_str(&format!(" {inverse} {target}")),
             }
-            previous = Some(step.heading);
+            // The first link ends on the node reached, so "which" fits next.
             continue;
         }
-        // After a backward clause ("…, which X executes") the node reached
+        // After a backward relative clause ("…, which X executes") the node reached
         // is that clause's subject, so a further "which" would seem to point
         // back at the earlier noun; name the node again in a new clause.
         if previous == Some(Heading::Backward) {
