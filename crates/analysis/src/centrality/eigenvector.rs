@@ -81,13 +81,7 @@ pub fn eigenvector_centrality<G: Readable>(
     g: G,
     options: &EigenvectorOptions,
 ) -> Result<Scores<G::NodeId>> {
-    if !(options.tol.is_finite() && options.tol > 0.0) {
-        return Err(Error::InvalidOption {
-            option: "tol",
-            value: options.tol.to_string(),
-            expected: "a positive tolerance",
-        });
-    }
+    super::check_tolerance(options.tol)?;
     let snap = Snapshot::new(g)?;
     let n = snap.len();
     if n == 0 {

@@ -16,3 +16,16 @@ pub use degree::{Degree, degree_centrality};
 pub use eigenvector::{EigenvectorOptions, eigenvector_centrality};
 pub use harmonic::{HarmonicOptions, harmonic_centrality};
 pub use pagerank::{PageRankOptions, pagerank};
+
+/// Rejects a convergence tolerance that is not a positive finite number.
+fn check_tolerance(tol: f64) -> crate::Result<()> {
+    if tol.is_finite() && tol > 0.0 {
+        Ok(())
+    } else {
+        Err(crate::Error::InvalidOption {
+            option: "tol",
+            value: tol.to_string(),
+            expected: "a positive tolerance",
+        })
+    }
+}

@@ -96,13 +96,7 @@ pub fn pagerank<G: Readable>(g: G, options: &PageRankOptions) -> Result<Scores<G
             expected: "a damping factor in [0, 1]",
         });
     }
-    if !(options.tol.is_finite() && options.tol > 0.0) {
-        return Err(Error::InvalidOption {
-            option: "tol",
-            value: options.tol.to_string(),
-            expected: "a positive tolerance",
-        });
-    }
+    super::check_tolerance(options.tol)?;
     let snap = Snapshot::new(g)?;
     let n = snap.len();
     if n == 0 {
