@@ -144,11 +144,17 @@ impl Graph {
         if !problems.is_empty() {
             return Err(Rejected { problems });
         }
+        Ok(self.insert_node(node))
+    }
+
+    /// Stores a node that has already passed [`Graph::check_node`] (or the
+    /// loader's equivalent checks), without checking it again.
+    pub(crate) fn insert_node(&mut self, node: Node) -> NodeIndex {
         let index = self.inner.add_node(node);
         let node = &self.inner[index];
         self.ids.insert(node.id.clone(), index);
         self.names.insert(index, node);
-        Ok(index)
+        index
     }
 
     /// Every rule `node` would break if it were added now; empty when
@@ -178,14 +184,25 @@ impl Graph {
     ///
     /// # Errors
     /// [`Rejected`] listing every rule the link breaks; the graph is unchanged.
-    pub fn add_link(&mut self, mut link: Link) -> Result<EdgeIndex, Rejected> {
+    pub fn add_link(&mut self, link: Link) -> Result<EdgeIndex, Rejected> {
         let problems = self.check_link(&link);
-        let (Some(s), Some(t), true) = (
-            self.index_of(&link.source),
-            self.index_of(&link.target),
-            problems.is_empty(),
-        ) else {
+        if !problems.is_empty() {
             return Err(Rejected { problems });
+        }
+        self.insert_link(link)
+    }
+
+    /// Stores a link that has already passed [`Graph::check_link`] (or the
+    /// loader's equivalent checks): only its ends are looked up again, and
+    /// it gets the next free key of its pair when it has none.
+    ///
+    /// # Errors
+    /// [`Rejected`] with the unknown ends when an end names no node.
+    pub(crate) fn insert_link(&mut self, mut link: Link) -> Result<EdgeIndex, Rejected> {
+        let (Some(s), Some(t)) = (self.index_of(&link.source), self.index_of(&link.target)) else {
+            return Err(Rejected {
+                problems: self.unknown_ends(&link),
+            });
         };
         let keys = self.pair_keys.entry((s, t)).or_default();
         let key = link
@@ -199,22 +216,8 @@ impl Graph {
     /// Every rule `link` would break if it were added now; empty when
     /// [`Graph::add_link`] would accept it.
     pub fn check_link(&self, link: &Link) -> Vec<ProblemKind> {
-        let mut problems = Vec::new();
-        let source = self.index_of(&link.source);
-        let target = self.index_of(&link.target);
-        if source.is_none() {
-            problems.push(ProblemKind::UnknownEndpoint {
-                end: End::Source,
-                id: link.source.clone(),
-            });
-        }
-        if target.is_none() {
-            problems.push(ProblemKind::UnknownEndpoint {
-                end: End::Target,
-                id: link.target.clone(),
-            });
-        }
-        if let (Some(s), Some(t)) = (source, target) {
+        let mut problems = self.unknown_ends(link);
+        if let (Some(s), Some(t)) = (self.index_of(&link.source), self.index_of(&link.target)) {
             let (subject, object) = (self.inner[s].kind, self.inner[t].kind);
             if !link.relation.allows(subject, object) {
                 problems.push(ProblemKind::KindsNotAllowed {
@@ -244,6 +247,18 @@ impl Graph {
         check_span(&mut problems, link.since, link.until);
         self.check_sources(&mut problems, &link.sources);
         problems
+    }
+
+    /// An `UnknownEndpoint` problem for each end of `link` that names no node.
+    fn unknown_ends(&self, link: &Link) -> Vec<ProblemKind> {
+        [(End::Source, &link.source), (End::Target, &link.target)]
+            .into_iter()
+            .filter(|(_, id)| self.index_of(id).is_none())
+            .map(|(end, id)| ProblemKind::UnknownEndpoint {
+                end,
+                id: id.clone(),
+            })
+            .collect()
     }
 
     fn check_sources(&self, problems: &mut Vec<ProblemKind>, sources: &[Source]) {

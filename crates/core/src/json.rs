@@ -374,13 +374,6 @@ impl Loader {
         // Model checks run even when a field was bad, so that one pass
         // reports everything; checks about a field already reported as
         // missing or mistyped are left out.
-        let field_failed = |field: &str, problems: &[ProblemKind]| {
-            problems.iter().any(|p| {
-                matches!(p,
-                ProblemKind::MissingField { field: f } if *f == field)
-                    || matches!(p, ProblemKind::WrongType { field: f, .. } if f == field)
-            })
-        };
         let model: Vec<_> = graph
             .check_node(&node)
             .into_iter()
@@ -392,10 +385,9 @@ impl Loader {
             })
             .collect();
         problems.extend(model);
-        if problems.is_empty()
-            && let Err(rejected) = graph.add_node(node)
-        {
-            problems = rejected.problems;
+        // The checks above are `check_node`'s, so the node goes in as is.
+        if problems.is_empty() {
+            graph.insert_node(node);
         }
         self.push_all(&location, problems);
     }
@@ -438,16 +430,15 @@ impl Loader {
                     !id.is_empty() && !self.declared.contains_key(id)
                 }
                 ProblemKind::KindsNotAllowed { .. } | ProblemKind::MissingRole => relation_known,
-                ProblemKind::NoSources => !problems.iter().any(|p| {
-                    matches!(p, ProblemKind::MissingField { field: "sources" })
-                        || matches!(p, ProblemKind::WrongType { field, .. } if field == "sources")
-                }),
+                ProblemKind::NoSources => !field_failed("sources", &problems),
                 _ => true,
             })
             .collect();
         problems.extend(model);
+        // The checks above are `check_link`'s; inserting only looks up the
+        // ends again, which fails for an end whose node was itself rejected.
         if problems.is_empty()
-            && let Err(rejected) = graph.add_link(link)
+            && let Err(rejected) = graph.insert_link(link)
         {
             problems = rejected.problems;
         }
@@ -538,6 +529,15 @@ impl Fields {
             }
         }
     }
+}
+
+/// Whether `problems` already report `field` as missing or mistyped.
+fn field_failed(field: &str, problems: &[ProblemKind]) -> bool {
+    problems.iter().any(|p| match p {
+        ProblemKind::MissingField { field: f } => *f == field,
+        ProblemKind::WrongType { field: f, .. } => f == field,
+        _ => false,
+    })
 }
 
 fn wrong_type(field: &str, expected: &str, found: &Value) -> ProblemKind {
