@@ -1,8 +1,13 @@
 //! The one error type of the crate.
 //!
 //! Choosing what to export can fail (a node that does not resolve, options
-//! that contradict each other); writing cannot, except for the writer's own
-//! I/O errors, which the writers return as [`std::io::Error`] unchanged.
+//! that contradict each other): [`Error`]. Writing one stream cannot, except
+//! for the writer's own I/O errors, which the writers return as
+//! [`std::io::Error`] unchanged. Writing a folder names the path that
+//! failed: [`WriteError`].
+
+use std::io;
+use std::path::PathBuf;
 
 use partnership_core::{Kind, LookupError, PartialDate};
 
@@ -55,6 +60,37 @@ pub enum Error {
         value: String,
         /// The values the option accepts.
         expected: &'static str,
+    },
+}
+
+/// Why a folder format could not be written: the folder or one of its files.
+///
+/// Messages are lower case and name the path, so that a binary can print
+/// them after `error: ` as they are.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// The path exists and is not a folder.
+    #[error("{} exists and is not a folder", path.display())]
+    NotAFolder {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// The folder could not be created.
+    #[error("cannot create folder {}: {source}", path.display())]
+    CreateFolder {
+        /// The folder.
+        path: PathBuf,
+        /// The operating system's error.
+        source: io::Error,
+    },
+    /// A file could not be rendered or written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The error.
+        source: io::Error,
     },
 }
 

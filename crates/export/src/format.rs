@@ -3,12 +3,14 @@
 
 use std::fmt;
 use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use partnership_core::json::LinksKey;
 
 use crate::Selection;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, WriteError};
+use crate::tables::OutputFile;
 
 /// An output format.
 ///
@@ -30,19 +32,34 @@ pub enum Format {
     GraphMl,
     /// A Mermaid flowchart, for GitHub and Markdown viewers.
     Mermaid,
+    /// Dynamic GEXF 1.2draft, for Gephi's timeline and NetworkX.
+    Gexf,
+    /// FollowTheMoney entities, one JSON object per line, for Aleph and
+    /// OpenSanctions.
+    Ftm,
 }
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 4] = [Format::Dot, Format::Json, Format::GraphMl, Format::Mermaid];
+    pub const ALL: [Format; 6] = [
+        Format::Dot,
+        Format::Json,
+        Format::GraphMl,
+        Format::Mermaid,
+        Format::Gexf,
+        Format::Ftm,
+    ];
 
-    /// The name [`FromStr`] reads: `dot`, `json`, `graphml` or `mermaid`.
+    /// The name [`FromStr`] reads: `dot`, `json`, `graphml`, `mermaid`,
+    /// `gexf` or `ftm`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Dot => "dot",
             Format::Json => "json",
             Format::GraphMl => "graphml",
             Format::Mermaid => "mermaid",
+            Format::Gexf => "gexf",
+            Format::Ftm => "ftm",
         }
     }
 
@@ -53,6 +70,8 @@ impl Format {
             Format::Json => "json",
             Format::GraphMl => "graphml",
             Format::Mermaid => "mmd",
+            Format::Gexf => "gexf",
+            Format::Ftm => "ftm.json",
         }
     }
 
@@ -71,6 +90,8 @@ impl Format {
             Format::Json => crate::json::write(writer, selection, options),
             Format::GraphMl => crate::graphml::write(writer, selection),
             Format::Mermaid => crate::mermaid::write(writer, selection, options),
+            Format::Gexf => crate::gexf::write(writer, selection),
+            Format::Ftm => crate::ftm::write(writer, selection),
         }
     }
 }
@@ -84,7 +105,8 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = Error;
 
-    /// Reads a format name or extension, ignoring case (`gv` and `mmd` too).
+    /// Reads a format name or extension, ignoring case (`gv`, `mmd` and
+    /// `ftm.json` too).
     fn from_str(s: &str) -> Result<Self> {
         let lower = s.to_ascii_lowercase();
         match lower.as_str() {
@@ -92,12 +114,126 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "graphml" => Ok(Format::GraphMl),
             "mermaid" | "mmd" => Ok(Format::Mermaid),
+            "gexf" => Ok(Format::Gexf),
+            "ftm" | "ftm.json" | "followthemoney" => Ok(Format::Ftm),
             _ => Err(Error::InvalidOption {
                 option: "format",
                 value: s.to_owned(),
-                expected: "dot, json, graphml or mermaid",
+                expected: "dot, json, graphml, mermaid, gexf or ftm",
             }),
         }
+    }
+}
+
+/// A format written as several files into a folder.
+///
+/// ```
+/// use partnership_export::{FolderFormat, Selection};
+/// let g = partnership_core::dataset();
+/// let files = FolderFormat::Csv.files(&Selection::all(g))?;
+/// let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+/// assert_eq!(names, ["nodes.csv", "links.csv"]);
+/// assert!("neo4j".parse::<FolderFormat>().is_ok());
+///
+/// let dir = std::env::temp_dir().join(format!("partnership-doc-{}", std::process::id()));
+/// let written = FolderFormat::Neo4j.write_to(&dir, &Selection::all(g))?;
+/// assert!(written.iter().any(|p| p.ends_with("ladybug.cypher")));
+/// # std::fs::remove_dir_all(&dir)?;
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FolderFormat {
+    /// CSV files for `neo4j-admin database import`, with `schema.cypher`,
+    /// `ladybug.cypher` for Ladybug and Kuzu, and a README with the
+    /// commands.
+    Neo4j,
+    /// `nodes.csv` and `links.csv`, flat tables for spreadsheets.
+    Csv,
+}
+
+impl FolderFormat {
+    /// Every folder format, in declaration order.
+    pub const ALL: [FolderFormat; 2] = [FolderFormat::Neo4j, FolderFormat::Csv];
+
+    /// The name [`FromStr`] reads: `neo4j` or `csv`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FolderFormat::Neo4j => "neo4j",
+            FolderFormat::Csv => "csv",
+        }
+    }
+
+    /// Every file of `selection` in this format, rendered in memory, in a
+    /// fixed order; the same selection gives the same bytes.
+    ///
+    /// # Errors
+    /// Only if a value cannot be encoded, which the model rules out.
+    pub fn files(self, selection: &Selection<'_>) -> io::Result<Vec<OutputFile>> {
+        match self {
+            FolderFormat::Neo4j => crate::tables::neo4j(selection),
+            FolderFormat::Csv => crate::tables::spreadsheet(selection),
+        }
+    }
+
+    /// Writes every file of `selection` into the folder `dir`, creating it
+    /// (and its parents) when missing, replacing files of the same names;
+    /// returns the paths written, in order. Other files in the folder are
+    /// left alone.
+    ///
+    /// # Errors
+    /// [`WriteError::NotAFolder`] when `dir` is an existing file,
+    /// [`WriteError::CreateFolder`] when it cannot be created,
+    /// [`WriteError::Write`] naming the file that could not be written.
+    pub fn write_to(
+        self,
+        dir: &Path,
+        selection: &Selection<'_>,
+    ) -> Result<Vec<PathBuf>, WriteError> {
+        if dir.exists() && !dir.is_dir() {
+            return Err(WriteError::NotAFolder {
+                path: dir.to_path_buf(),
+            });
+        }
+        let files = self.files(selection).map_err(|source| WriteError::Write {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        std::fs::create_dir_all(dir).map_err(|source| WriteError::CreateFolder {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let mut written = Vec::with_capacity(files.len());
+        for file in files {
+            let path = dir.join(&file.name);
+            std::fs::write(&path, &file.content).map_err(|source| WriteError::Write {
+                path: path.clone(),
+                source,
+            })?;
+            written.push(path);
+        }
+        Ok(written)
+    }
+}
+
+impl fmt::Display for FolderFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for FolderFormat {
+    type Err = Error;
+
+    /// Reads `neo4j` or `csv`, ignoring case.
+    fn from_str(s: &str) -> Result<Self> {
+        FolderFormat::ALL
+            .into_iter()
+            .find(|f| f.as_str().eq_ignore_ascii_case(s))
+            .ok_or_else(|| Error::InvalidOption {
+                option: "folder format",
+                value: s.to_owned(),
+                expected: "neo4j or csv",
+            })
     }
 }
 
@@ -223,6 +359,10 @@ mod tests {
             assert_eq!(f.as_str().parse::<Format>(), Ok(f));
             assert_eq!(f.extension().parse::<Format>(), Ok(f));
         }
+        for f in FolderFormat::ALL {
+            assert_eq!(f.as_str().parse::<FolderFormat>(), Ok(f));
+        }
+        assert!("dot".parse::<FolderFormat>().is_err());
         for l in Layout::ALL {
             assert_eq!(l.as_str().to_lowercase().parse::<Layout>(), Ok(l));
         }

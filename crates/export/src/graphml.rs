@@ -14,14 +14,13 @@
 //! clashes with another once changed, gets a `_2`-style suffix so that ids
 //! stay unique.
 
-use std::fmt::{self, Write as _};
 use std::io::{self, BufWriter, Write};
 
-use indexmap::IndexMap;
-use partnership_core::{AttrValue, Attributes, PartialDate};
+use partnership_core::{Attributes, PartialDate};
 
 use crate::Selection;
 use crate::text::UniqueIds;
+use crate::xml::{Attr, AttrKeys, Content, json, sanitise};
 
 const HEADER: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">
@@ -55,14 +54,21 @@ const FIXED_KEYS: &[(&str, &str, &str, &str)] = &[
 pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Result<()> {
     let mut w = BufWriter::new(writer);
     let graph = selection.graph();
+    let reserved = |domain: &str| -> Vec<&str> {
+        FIXED_KEYS
+            .iter()
+            .filter(|k| k.1 == domain)
+            .map(|k| k.2)
+            .collect()
+    };
     let node_attrs = AttrKeys::new(
-        "node",
         "n_attr",
+        &reserved("node"),
         selection.nodes().map(|(_, n)| &n.attributes),
     );
     let link_attrs = AttrKeys::new(
-        "edge",
         "e_attr",
+        &reserved("edge"),
         selection.links().map(|l| &l.link.attributes),
     );
 
@@ -73,14 +79,14 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
             "  <key id=\"{id}\" for=\"{domain}\" attr.name=\"{name}\" attr.type=\"{ty}\"/>"
         )?;
     }
-    for keys in [&node_attrs, &link_attrs] {
-        for (key, name, ty) in keys.declarations() {
+    for (domain, keys) in [("node", &node_attrs), ("edge", &link_attrs)] {
+        for key in keys.iter() {
             writeln!(
                 w,
-                "  <key id=\"{key}\" for=\"{}\" attr.name={} attr.type=\"{}\"/>",
-                keys.domain,
-                Attr(name),
-                ty.as_str()
+                "  <key id=\"{}\" for=\"{domain}\" attr.name={} attr.type=\"{}\"/>",
+                key.id,
+                Attr(&key.name),
+                key.ty.as_str()
             )?;
         }
     }
@@ -108,7 +114,7 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
         data(&mut w, 3, "n_date", date(node.date).as_deref())?;
         data(&mut w, 3, "n_description", node.description.as_deref())?;
         data(&mut w, 3, "n_sources", Some(&json(&node.sources)?))?;
-        node_attrs.write_data(&mut w, &node.attributes)?;
+        write_attributes(&mut w, &node_attrs, &node.attributes)?;
         writeln!(w, "    </node>")?;
     }
     for (n, l) in selection.links().enumerate() {
@@ -133,7 +139,7 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
         data(&mut w, 3, "e_role", link.role.as_deref())?;
         data(&mut w, 3, "e_description", link.description.as_deref())?;
         data(&mut w, 3, "e_sources", Some(&json(&link.sources)?))?;
-        link_attrs.write_data(&mut w, &link.attributes)?;
+        write_attributes(&mut w, &link_attrs, &link.attributes)?;
         writeln!(w, "    </edge>")?;
     }
     writeln!(w, "  </graph>")?;
@@ -143,10 +149,6 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
 
 fn date(d: Option<PartialDate>) -> Option<String> {
     d.map(|d| d.to_string())
-}
-
-fn json<T: serde::Serialize>(value: &T) -> io::Result<String> {
-    serde_json::to_string(value).map_err(io::Error::from)
 }
 
 /// Writes `<data key="key">value</data>` when there is a value.
@@ -163,161 +165,16 @@ fn data<W: Write>(w: &mut W, depth: usize, key: &str, value: Option<&str>) -> io
     }
 }
 
-/// The GraphML type of an `attributes` name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AttrType {
-    Long,
-    Double,
-    String,
-}
-
-impl AttrType {
-    fn of(value: &AttrValue) -> AttrType {
-        match value {
-            AttrValue::Number(n) if n.is_i64() => AttrType::Long,
-            AttrValue::Number(_) => AttrType::Double,
-            AttrValue::Text(_) => AttrType::String,
-        }
-    }
-
-    /// The narrowest type that holds values of both types.
-    fn join(self, other: AttrType) -> AttrType {
-        use AttrType::{Double, Long, String};
-        match (self, other) {
-            (Long, Long) => Long,
-            (Long | Double, Long | Double) => Double,
-            _ => String,
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            AttrType::Long => "long",
-            AttrType::Double => "double",
-            AttrType::String => "string",
-        }
-    }
-}
-
-/// The keys for the `attributes` of one domain (nodes or edges): each name
-/// in order of first appearance, with its key id, declared name and type.
-struct AttrKeys {
-    domain: &'static str,
-    keys: IndexMap<String, (String, String, AttrType)>,
-}
-
-impl AttrKeys {
-    fn new<'a>(
-        domain: &'static str,
-        prefix: &str,
-        all: impl Iterator<Item = &'a Attributes>,
-    ) -> AttrKeys {
-        let mut names = UniqueIds::default();
-        for &(_, d, name, _) in FIXED_KEYS {
-            if d == domain {
-                names.reserve(name);
-            }
-        }
-        let mut keys: IndexMap<String, (String, String, AttrType)> = IndexMap::new();
-        for attributes in all {
-            for (name, value) in attributes {
-                let ty = AttrType::of(value);
-                if let Some(entry) = keys.get_mut(name) {
-                    entry.2 = entry.2.join(ty);
-                } else {
-                    let id = format!("{prefix}{}", keys.len());
-                    keys.insert(name.clone(), (id, names.fresh(name), ty));
-                }
-            }
-        }
-        AttrKeys { domain, keys }
-    }
-
-    fn declarations(&self) -> impl Iterator<Item = (&str, &str, AttrType)> {
-        self.keys
-            .values()
-            .map(|(id, name, ty)| (id.as_str(), name.as_str(), *ty))
-    }
-
-    fn write_data<W: Write>(&self, w: &mut W, attributes: &Attributes) -> io::Result<()> {
-        for (name, value) in attributes {
-            if let Some((id, _, _)) = self.keys.get(name) {
-                data(w, 3, id, Some(&value.to_string()))?;
-            }
-        }
-        Ok(())
-    }
-}
-
-/// Whether XML 1.0 can carry `c` at all, even as a character reference.
-fn xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
-/// `text` with the characters XML cannot carry replaced by U+FFFD.
-fn sanitise(text: &str) -> String {
-    text.chars()
-        .map(|c| if xml_char(c) { c } else { '\u{FFFD}' })
-        .collect()
-}
-
-fn escape(f: &mut fmt::Formatter<'_>, text: &str, attribute: bool) -> fmt::Result {
-    for c in text.chars() {
-        match c {
-            '&' => f.write_str("&amp;")?,
-            '<' => f.write_str("&lt;")?,
-            '>' => f.write_str("&gt;")?,
-            // A parser turns a literal CR (or CR LF) into LF, and white space
-            // in an attribute into spaces; references survive both.
-            '\r' => f.write_str("&#13;")?,
-            '"' if attribute => f.write_str("&quot;")?,
-            '\n' if attribute => f.write_str("&#10;")?,
-            '\t' if attribute => f.write_str("&#9;")?,
-            c if !xml_char(c) => f.write_char('\u{FFFD}')?,
-            c => f.write_char(c)?,
+/// Writes one `<data>` per attribute that has a key.
+fn write_attributes<W: Write>(
+    w: &mut W,
+    keys: &AttrKeys,
+    attributes: &Attributes,
+) -> io::Result<()> {
+    for (name, value) in attributes {
+        if let Some(key) = keys.get(name) {
+            data(w, 3, &key.id, Some(&value.to_string()))?;
         }
     }
     Ok(())
-}
-
-/// Element content, escaped.
-struct Content<'a>(&'a str);
-
-impl fmt::Display for Content<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        escape(f, self.0, false)
-    }
-}
-
-/// An attribute value, escaped and in double quotes.
-struct Attr<'a>(&'a str);
-
-impl fmt::Display for Attr<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_char('"')?;
-        escape(f, self.0, true)?;
-        f.write_char('"')
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_and_drops_what_xml_forbids() {
-        assert_eq!(Content("a<b>&c\r").to_string(), "a&lt;b&gt;&amp;c&#13;");
-        assert_eq!(Attr("\"x\"\n\t").to_string(), "\"&quot;x&quot;&#10;&#9;\"");
-        assert_eq!(
-            Content("\u{0}\u{1b}\u{FFFE}é").to_string(),
-            "\u{FFFD}\u{FFFD}\u{FFFD}é"
-        );
-    }
-
-    #[test]
-    fn attribute_types_widen() {
-        assert_eq!(AttrType::Long.join(AttrType::Double), AttrType::Double);
-        assert_eq!(AttrType::Double.join(AttrType::String), AttrType::String);
-        assert_eq!(AttrType::Long.join(AttrType::Long), AttrType::Long);
-    }
 }

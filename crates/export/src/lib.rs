@@ -1,10 +1,13 @@
 //! Writes the partnership graph, or any part of it, for other tools:
 //! Graphviz DOT for diagrams, node-link JSON for NetworkX, D3 and notebooks,
-//! GraphML for Gephi, yEd and Cytoscape, and Mermaid for Markdown.
+//! GraphML for yEd and Cytoscape, Mermaid for Markdown, dynamic GEXF for
+//! Gephi's timeline, FollowTheMoney for Aleph, and folders of CSV files for
+//! Neo4j (and Ladybug or Kuzu) and for spreadsheets.
 //!
 //! Choose what to export once, as a [`Selection`] (the whole graph, the
 //! neighbourhood of some nodes, some kinds or relations, as of a date), then
-//! hand it to any writer through [`Format`] and [`ExportOptions`]. Writers
+//! hand it to any writer through [`Format`] and [`ExportOptions`], or to
+//! [`FolderFormat::write_to`] for the formats made of several files. Writers
 //! stream to any [`std::io::Write`], return its errors, and give
 //! byte-identical output for the same selection. An empty selection gives a
 //! valid file with nothing in it.
@@ -15,6 +18,10 @@
 //! | [`Format::Json`] | NetworkX `node_link_graph`, D3 | the node-link format of the data file, written by the core crate's writer; `links` key on request |
 //! | [`Format::GraphMl`] | Gephi, yEd, Cytoscape, NetworkX | a typed `<key>` for every attribute |
 //! | [`Format::Mermaid`] | GitHub, Markdown | flowchart; Mermaid's defaults draw at most 500 links, so suits selections |
+//! | [`Format::Gexf`] | Gephi, NetworkX `read_gexf` | dynamic: `start`/`end` days on nodes and links; typed attributes; `viz` colours and shapes of the DOT palette |
+//! | [`Format::Ftm`] | Aleph, OpenSanctions, `followthemoney` | one entity per line; nodes and links mapped to FtM schemata (docs/formats.md) |
+//! | [`FolderFormat::Neo4j`] | `neo4j-admin database import`, Ladybug, Kuzu | typed CSV headers, `schema.cypher`, `ladybug.cypher`, README |
+//! | [`FolderFormat::Csv`] | spreadsheets, pandas | `nodes.csv` and `links.csv`, flat |
 //!
 //! ```
 //! use partnership_core::Relation;
@@ -37,14 +44,19 @@
 mod dot;
 mod error;
 mod format;
+mod ftm;
+mod gexf;
 mod graphml;
 mod json;
 mod mermaid;
 mod selection;
 mod style;
+mod tables;
 mod text;
+mod xml;
 
-pub use error::{Error, Result};
-pub use format::{ExportOptions, Format, Layout, export};
+pub use error::{Error, Result, WriteError};
+pub use format::{ExportOptions, FolderFormat, Format, Layout, export};
 pub use partnership_core::json::LinksKey;
 pub use selection::{LinkDirection, Selection, SelectionOptions};
+pub use tables::OutputFile;

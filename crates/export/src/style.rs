@@ -18,6 +18,9 @@ pub(crate) struct NodeStyle {
     pub dot_style: &'static str,
     /// Mermaid opening and closing shape brackets.
     pub mermaid: (&'static str, &'static str),
+    /// GEXF `viz:shape`: `disc`, `square`, `triangle` or `diamond`, the
+    /// nearest of the four to the Graphviz shape.
+    pub gexf: &'static str,
     /// Fill colour.
     pub fill: &'static str,
 }
@@ -36,28 +39,29 @@ pub(crate) fn node_style(kind: Kind) -> NodeStyle {
     // The vocabulary grows with the data: a kind added to the core crate
     // draws as a plain grey box until it is given a look here.
     #[allow(unreachable_patterns)]
-    let (dot_shape, dot_style, mermaid, fill) = match kind {
-        Kind::State => ("box", "", ("[", "]"), LIGHT_BLUE),
-        Kind::Organisation => ("box3d", "", ("[[", "]]"), LIGHT_BLUE),
-        Kind::Institution => ("house", "", ("[/", "\\]"), LIGHT_BLUE),
-        Kind::Person => ("ellipse", "", ("([", "])"), LIGHT_BLUE),
-        Kind::Unit => ("octagon", "", (">", "]"), LIGHT_BLUE),
-        Kind::Body => ("box", "rounded", ("(", ")"), ORANGE),
-        Kind::Fund => ("cylinder", "", ("[(", ")]"), LIGHT_YELLOW),
-        Kind::Agreement => ("note", "", ("[/", "/]"), PINK),
-        Kind::Document => ("tab", "", ("[", "]"), PINK),
-        Kind::Operation => ("hexagon", "", ("{{", "}}"), MINT),
-        Kind::Programme => ("parallelogram", "", ("([", "])"), PEAR),
-        Kind::Project => ("component", "", ("[", "]"), PEAR),
-        Kind::Event => ("cds", "", ("(", ")"), LIGHT_CYAN),
-        Kind::Place => ("egg", "", (">", "]"), PALE_GREY),
-        Kind::Area => ("box", "dashed", ("[", "]"), PALE_GREY),
-        _ => ("box", "dotted", ("[", "]"), PALE_GREY),
+    let (dot_shape, dot_style, mermaid, gexf, fill) = match kind {
+        Kind::State => ("box", "", ("[", "]"), "square", LIGHT_BLUE),
+        Kind::Organisation => ("box3d", "", ("[[", "]]"), "square", LIGHT_BLUE),
+        Kind::Institution => ("house", "", ("[/", "\\]"), "triangle", LIGHT_BLUE),
+        Kind::Person => ("ellipse", "", ("([", "])"), "disc", LIGHT_BLUE),
+        Kind::Unit => ("octagon", "", (">", "]"), "diamond", LIGHT_BLUE),
+        Kind::Body => ("box", "rounded", ("(", ")"), "disc", ORANGE),
+        Kind::Fund => ("cylinder", "", ("[(", ")]"), "disc", LIGHT_YELLOW),
+        Kind::Agreement => ("note", "", ("[/", "/]"), "square", PINK),
+        Kind::Document => ("tab", "", ("[", "]"), "diamond", PINK),
+        Kind::Operation => ("hexagon", "", ("{{", "}}"), "diamond", MINT),
+        Kind::Programme => ("parallelogram", "", ("([", "])"), "square", PEAR),
+        Kind::Project => ("component", "", ("[", "]"), "disc", PEAR),
+        Kind::Event => ("cds", "", ("(", ")"), "triangle", LIGHT_CYAN),
+        Kind::Place => ("egg", "", (">", "]"), "disc", PALE_GREY),
+        Kind::Area => ("box", "dashed", ("[", "]"), "square", PALE_GREY),
+        _ => ("box", "dotted", ("[", "]"), "square", PALE_GREY),
     };
     NodeStyle {
         dot_shape,
         dot_style,
         mermaid,
+        gexf,
         fill,
     }
 }
@@ -144,9 +148,31 @@ pub(crate) fn link_style(relation: Relation) -> LinkStyle {
     }
 }
 
+/// The red, green and blue channels of a `#RRGGBB` colour; black for
+/// anything else (the colours above are all well formed).
+pub(crate) fn rgb(colour: &str) -> (u8, u8, u8) {
+    if colour.len() != 7 || !colour.starts_with('#') {
+        return (0, 0, 0);
+    }
+    let channel = |i: usize| {
+        colour
+            .get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .unwrap_or(0)
+    };
+    (channel(1), channel(3), channel(5))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colours_split_into_channels() {
+        assert_eq!(rgb(LIGHT_BLUE), (0x77, 0xAA, 0xDD));
+        assert_eq!(rgb(GREY), (0x77, 0x77, 0x77));
+        assert_eq!(rgb("red"), (0, 0, 0));
+    }
 
     #[test]
     fn every_kind_looks_different() {
