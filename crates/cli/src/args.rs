@@ -59,8 +59,8 @@ pub enum Command {
     Centrality(CentralityArgs),
     /// Dated events and links in date order.
     Timeline(TimelineArgs),
-    /// Write the graph, or a selection of it, as DOT, JSON, GraphML or
-    /// Mermaid.
+    /// Write the graph, or a selection of it, as DOT, JSON, GraphML,
+    /// Mermaid, GEXF, FollowTheMoney, or CSV for Neo4j or spreadsheets.
     Export(ExportArgs),
     /// Load and check a data file, listing every problem.
     Validate(ValidateArgs),
@@ -228,6 +228,16 @@ pub enum ExportFormat {
     Graphml,
     /// A Mermaid flowchart.
     Mermaid,
+    /// Dynamic GEXF 1.2draft, for Gephi's timeline.
+    Gexf,
+    /// FollowTheMoney entities, one per line, for Aleph.
+    Ftm,
+    /// A folder of CSV files for neo4j-admin import, Ladybug and Kuzu (needs
+    /// -o DIR).
+    Neo4j,
+    /// A folder with nodes.csv and links.csv for spreadsheets (needs -o
+    /// DIR).
+    Csv,
 }
 
 /// Which links `export --around` follows from the focus entity.
@@ -295,8 +305,9 @@ pub struct ExportArgs {
     /// Key holding the links (json).
     #[arg(long, value_enum, default_value_t = LinksKey::Edges)]
     pub links_key: LinksKey,
-    /// Write to this file instead of standard output.
-    #[arg(short, long, value_name = "FILE")]
+    /// Write to this file instead of standard output; for neo4j and csv,
+    /// the folder to write the files into.
+    #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
 }
 

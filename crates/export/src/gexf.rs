@@ -8,8 +8,8 @@
 //! event); a missing bound stays open.
 //!
 //! Typed static attributes carry the model's fields (kind, family, name,
-//! aliases, the dates as written, description, sources; relation, key,
-//! role...), lists and citations as JSON text; each name in `attributes`
+//! aliases, the dates as written, description, sources; relation,
+//! `link_key`, role...), lists and citations as JSON text; each name in `attributes`
 //! gets a `long`, `double` or `string` attribute of its own. `viz` colours
 //! and shapes follow the DOT palette (`style.rs`). Links keep distinct ids
 //! (`e` and the link's index in the graph), so parallel links stay apart.
@@ -44,7 +44,7 @@ const NODE_ATTRS: &[(&str, &str, &str)] = &[
 /// The fixed link attributes: (id, title, type).
 const EDGE_ATTRS: &[(&str, &str, &str)] = &[
     ("e_relation", "relation", "string"),
-    ("e_key", "key", "long"),
+    ("e_key", "link_key", "long"),
     ("e_since", "since", "string"),
     ("e_until", "until", "string"),
     ("e_role", "role", "string"),
@@ -53,9 +53,10 @@ const EDGE_ATTRS: &[(&str, &str, &str)] = &[
 ];
 
 /// Names that GEXF readers give a meaning of their own (NetworkX stores the
-/// label, the interval, the viz data and a multigraph key under them), so
-/// an attribute of the data with one of these names is declared with a
-/// `_2`-style suffix.
+/// label, the interval, the viz data and a multigraph key under them, and
+/// passes attributes as keyword arguments next to `key`), so an attribute of
+/// the data with one of these names is declared with a `_2`-style suffix.
+/// The model's own `key` is declared as `link_key` for the same reason.
 const READER_NAMES: &[&str] = &[
     "id",
     "label",
@@ -65,7 +66,11 @@ const READER_NAMES: &[&str] = &[
     "viz",
     "spells",
     "weight",
+    "key",
     "networkx_key",
+    "node_for_adding",
+    "u_for_edge",
+    "v_for_edge",
 ];
 
 /// Writes `selection` as a dynamic GEXF 1.2draft document.

@@ -1,5 +1,6 @@
 //! `partnership export`: the graph, or a selection of it, as DOT, JSON,
-//! GraphML or Mermaid.
+//! GraphML, Mermaid, GEXF or FollowTheMoney to a file or standard output, or
+//! as a folder of CSV files for Neo4j or spreadsheets.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -7,7 +8,8 @@ use std::io::{BufWriter, Write};
 use partnership_core::Graph;
 use partnership_core::json::LinksKey;
 use partnership_export::{
-    ExportOptions, Format, Layout, LinkDirection, Selection, SelectionOptions,
+    ExportOptions, FolderFormat, Format, Layout, LinkDirection, Selection, SelectionOptions,
+    WriteError,
 };
 
 use crate::args::{self, ExportArgs, ExportFormat};
@@ -19,6 +21,7 @@ use crate::error::Error;
 /// # Errors
 /// [`Error::Lookup`] when `--around` names no entity or several;
 /// [`Error::Export`] when the filters hide the focus entity;
+/// [`Error::Usage`] when a folder format has no `-o DIR`;
 /// [`Error::Write`] or [`Error::Output`] when writing fails.
 pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let mut options = SelectionOptions::new();
@@ -50,6 +53,10 @@ pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), 
         ExportFormat::Json => Format::Json,
         ExportFormat::Graphml => Format::GraphMl,
         ExportFormat::Mermaid => Format::Mermaid,
+        ExportFormat::Gexf => Format::Gexf,
+        ExportFormat::Ftm => Format::Ftm,
+        ExportFormat::Neo4j => return write_folder(FolderFormat::Neo4j, args, &selection),
+        ExportFormat::Csv => return write_folder(FolderFormat::Csv, args, &selection),
     };
     let export = ExportOptions {
         layout: match args.layout {
@@ -76,5 +83,32 @@ pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), 
             })?;
         }
     }
+    Ok(())
+}
+
+/// Writes a folder format into the folder given with `-o`.
+fn write_folder(
+    format: FolderFormat,
+    args: &ExportArgs,
+    selection: &Selection<'_>,
+) -> Result<(), Error> {
+    let Some(dir) = &args.output else {
+        return Err(Error::Usage(format!(
+            "--format {format} writes several files: give the folder to write them into with -o DIR"
+        )));
+    };
+    format.write_to(dir, selection).map_err(|e| match e {
+        WriteError::NotAFolder { path } => Error::Usage(format!(
+            "-o {}: --format {format} writes a folder, and this is a file",
+            path.display()
+        )),
+        WriteError::CreateFolder { path, source } | WriteError::Write { path, source } => {
+            Error::Write { path, source }
+        }
+        other => Error::Write {
+            path: dir.clone(),
+            source: std::io::Error::other(other.to_string()),
+        },
+    })?;
     Ok(())
 }
