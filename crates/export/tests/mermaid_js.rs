@@ -2,21 +2,23 @@
 //! names that collide with Mermaid syntax, and random graphs with arbitrary
 //! strings, each with as many nodes and links as the graph.
 //!
-//! Opt-in, since it needs Node.js and the `mermaid` and `jsdom` npm
-//! packages: point `MERMAID_JS` at a directory where they are installed,
+//! Needs Node.js and the `mermaid` and `jsdom` npm packages, pinned in
+//! `tools/mermaid/package.json` and its lockfile:
 //!
 //! ```text
-//! mkdir -p /tmp/mermaid-js && cd /tmp/mermaid-js && npm init -y && npm install mermaid jsdom
-//! MERMAID_JS=/tmp/mermaid-js cargo test -p partnership-export --test mermaid_js
+//! (cd tools/mermaid && npm ci)
+//! cargo test -p partnership-export --test mermaid_js
 //! ```
 //!
-//! Without `MERMAID_JS` the test prints a notice and passes.
+//! `MERMAID_JS` may name another folder where they are installed. Without
+//! them the test fails under `CI=true` (`.ci/run` runs `npm ci`) and
+//! otherwise prints a notice and passes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::graphs::{export_options, graph};
@@ -106,13 +108,24 @@ fn tricky_graph() -> Graph {
 
 #[test]
 fn mermaid_parses_every_chart() {
-    let Some(dir) = std::env::var_os("MERMAID_JS").map(PathBuf::from) else {
-        common::notice(
-            "MERMAID_JS is not set; skipping the check with Mermaid's own parser \
-             (see tests/mermaid_js.rs to run it)",
+    let dir = std::env::var_os("MERMAID_JS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tools/mermaid"),
+        PathBuf::from,
+    );
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !node
+        || !dir.join("node_modules/mermaid").is_dir()
+        || !dir.join("node_modules/jsdom").is_dir()
+    {
+        common::missing_consumer(
+            &format!("Node.js with mermaid and jsdom in {}", dir.display()),
+            "run `npm ci` in tools/mermaid",
         );
         return;
-    };
+    }
     let mut graphs = vec![sample(), tricky_graph()];
     let mut runner = TestRunner::deterministic();
     let mut options = vec![ExportOptions::default(), ExportOptions::default()];

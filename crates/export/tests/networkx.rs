@@ -1,9 +1,13 @@
-//! NetworkX reads what the JSON and GraphML writers write, with the same
-//! nodes, links and attribute types: `node_link_graph` on the `edges` form
-//! (NetworkX 3.6 and later) and on the `links` form, and `read_graphml`.
+//! NetworkX reads what the JSON, GraphML and GEXF writers write, with the
+//! same nodes, links and attribute types: `node_link_graph` on the `edges`
+//! form (NetworkX 3.6 and later) and on the `links` form, `read_graphml`,
+//! and `read_gexf`, on the sample, a selection, the dataset and random
+//! graphs with arbitrary strings from the property-test generator.
 //!
-//! Runs when `python3` can import `networkx`; prints a notice and passes
-//! otherwise.
+//! Runs when `python3` can import `networkx`. Without it the test fails
+//! under `CI=true` (`.ci/run` installs it) and otherwise prints a notice and
+//! passes. The fuller comparison, value by value, is
+//! `scripts/check_formats.py`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -11,9 +15,12 @@ mod common;
 
 use std::process::Command;
 
+use common::graphs::graph;
 use common::{render, sample};
 use partnership_core::{Graph, Kind};
 use partnership_export::{ExportOptions, Format, LinksKey, Selection, SelectionOptions};
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
 
 /// Loads each (kind, path) pair and prints `nodes links` for each, after
 /// checking directedness, multigraph-ness and a few attribute types.
@@ -26,6 +33,13 @@ for kind, path in zip(args[::2], args[1::2]):
         g = nx.read_graphml(path, force_multigraph=True)
         for _, _, k, d in g.edges(keys=True, data=True):
             assert isinstance(d["key"], int), d
+    elif kind == "gexf":
+        g = nx.read_gexf(path)
+        if not g.is_multigraph():
+            g = nx.MultiDiGraph(g)
+        assert g.graph["mode"] == "dynamic", g.graph
+        for _, _, k, d in g.edges(keys=True, data=True):
+            assert isinstance(d["link_key"], int), d
     else:
         with open(path, encoding="utf-8") as f:
             data = json.load(f)
@@ -47,16 +61,17 @@ fn networkx() -> bool {
         .output()
         .is_ok_and(|o| o.status.success());
     if !ok {
-        common::notice("python3 with networkx is not available; skipping the NetworkX check");
+        common::missing_consumer("python3 with networkx", "pip install networkx");
     }
     ok
 }
 
 fn check(g: &Graph, selection: &Selection<'_>) {
+    static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let tmp = std::env::temp_dir().join(format!(
         "partnership-networkx-{}-{}",
         std::process::id(),
-        g.node_count()
+        RUN.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
     ));
     std::fs::create_dir_all(&tmp).unwrap();
     let mut args = Vec::new();
@@ -64,6 +79,7 @@ fn check(g: &Graph, selection: &Selection<'_>) {
         ("edges", Format::Json, LinksKey::Edges),
         ("links", Format::Json, LinksKey::Links),
         ("graphml", Format::GraphMl, LinksKey::Edges),
+        ("gexf", Format::Gexf, LinksKey::Edges),
     ] {
         let options = ExportOptions {
             links_key,
@@ -87,7 +103,7 @@ fn check(g: &Graph, selection: &Selection<'_>) {
     let want = format!("{} {}", selection.node_count(), selection.link_count());
     let stdout = String::from_utf8_lossy(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines, [want.as_str(); 3]);
+    assert_eq!(lines, [want.as_str(); 4]);
     std::fs::remove_dir_all(&tmp).unwrap();
 }
 
@@ -102,4 +118,16 @@ fn networkx_reads_json_and_graphml() {
     check(&g, &Selection::new(&g, &funds).unwrap());
     let dataset = partnership_core::dataset();
     check(dataset, &Selection::all(dataset));
+}
+
+#[test]
+fn networkx_reads_random_graphs_with_arbitrary_strings() {
+    if !networkx() {
+        return;
+    }
+    let mut runner = TestRunner::deterministic();
+    for _ in 0..24 {
+        let g = graph().new_tree(&mut runner).unwrap().current();
+        check(&g, &Selection::all(&g));
+    }
 }

@@ -4,6 +4,12 @@
 //! - JSON export then core import gives the same graph back;
 //! - GraphML is well-formed XML (parsed back with `roxmltree`) and carries
 //!   the text unchanged where XML can;
+//! - GEXF is well-formed XML with one element per node and link, distinct
+//!   ids, declared attributes, and intervals whose start is not after their
+//!   end;
+//! - FollowTheMoney gives one JSON object per line, with ids FtM accepts;
+//! - the folder formats give the same files, byte for byte, every time, and
+//!   every CSV file has as many records as rows of the graph;
 //! - Mermaid keeps to the flowchart grammar the writer promises;
 //! - DOT lexes the way Graphviz's lexer reads it, and a sample of cases
 //!   renders with `dot` without a warning (when Graphviz is installed; under
@@ -17,7 +23,9 @@ use std::collections::HashSet;
 
 use common::graphs::{export_options, graph};
 use partnership_core::{Graph, Kind, Node};
-use partnership_export::{ExportOptions, Format, LinksKey, Selection, SelectionOptions};
+use partnership_export::{
+    ExportOptions, FolderFormat, Format, LinksKey, Selection, SelectionOptions,
+};
 use proptest::prelude::*;
 
 fn render(g: &Graph, format: Format, options: &ExportOptions) -> String {
@@ -91,6 +99,110 @@ proptest! {
             for (xml, (_, node)) in nodes.iter().zip(g.nodes()) {
                 prop_assert_eq!(xml.attribute("id").unwrap(), node.id.as_str());
             }
+        }
+    }
+
+    #[test]
+    fn gexf_is_well_formed_with_every_node_and_link(g in graph()) {
+        let text = render(&g, Format::Gexf, &ExportOptions::default());
+        let doc = roxmltree::Document::parse(&text).unwrap_or_else(|e| panic!("{e}\n{text}"));
+        let root = doc.root_element();
+        prop_assert_eq!(root.tag_name().namespace(), Some("http://www.gexf.net/1.2draft"));
+        let graph = root.children().find(|n| n.has_tag_name("graph")).unwrap();
+        prop_assert_eq!(graph.attribute("mode"), Some("dynamic"));
+        prop_assert_eq!(graph.attribute("timeformat"), Some("date"));
+        let declared: HashSet<&str> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("attribute"))
+            .map(|n| n.attribute("id").unwrap())
+            .collect();
+        let titles: Vec<(&str, &str)> = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("attributes"))
+            .flat_map(|a| {
+                let class = a.attribute("class").unwrap();
+                a.children()
+                    .filter(|n| n.has_tag_name("attribute"))
+                    .map(move |n| (class, n.attribute("title").unwrap()))
+            })
+            .collect();
+        let unique: HashSet<&(&str, &str)> = titles.iter().collect();
+        prop_assert_eq!(unique.len(), titles.len(), "attribute titles repeat");
+        let nodes: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("node")).collect();
+        prop_assert_eq!(nodes.len(), g.node_count());
+        let ids: HashSet<&str> = nodes.iter().map(|n| n.attribute("id").unwrap()).collect();
+        prop_assert_eq!(ids.len(), nodes.len(), "node ids are not unique");
+        let edges: Vec<_> = doc.descendants().filter(|n| n.has_tag_name("edge")).collect();
+        prop_assert_eq!(edges.len(), g.link_count());
+        let edge_ids: HashSet<&str> = edges.iter().map(|n| n.attribute("id").unwrap()).collect();
+        prop_assert_eq!(edge_ids.len(), edges.len(), "edge ids are not unique");
+        for e in &edges {
+            prop_assert!(ids.contains(e.attribute("source").unwrap()));
+            prop_assert!(ids.contains(e.attribute("target").unwrap()));
+        }
+        for n in nodes.iter().chain(&edges) {
+            if let (Some(start), Some(end)) = (n.attribute("start"), n.attribute("end")) {
+                // ISO days compare as text.
+                prop_assert!(start <= end, "start {} after end {}", start, end);
+            }
+        }
+        for v in doc.descendants().filter(|n| n.has_tag_name("attvalue")) {
+            prop_assert!(declared.contains(v.attribute("for").unwrap()), "undeclared attribute");
+        }
+        for (xml, (_, node)) in nodes.iter().zip(g.nodes()) {
+            if node.name.chars().all(xml_char) {
+                prop_assert_eq!(xml.attribute("label").unwrap(), node.name.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn ftm_is_one_entity_per_line_with_valid_ids(g in graph()) {
+        let text = render(&g, Format::Ftm, &ExportOptions::default());
+        let lines: Vec<&str> = text.split_terminator('\n').collect();
+        prop_assert_eq!(lines.len(), g.node_count() + g.link_count());
+        let mut ids = HashSet::new();
+        for line in lines {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}\n{line}"));
+            let id = value["id"].as_str().unwrap().to_owned();
+            prop_assert!(
+                id.len() <= 200
+                    && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && id.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'),
+                "FtM does not accept the id {:?}", id
+            );
+            prop_assert!(ids.insert(id), "repeated id");
+            for (_, values) in value["properties"].as_object().unwrap() {
+                for v in values.as_array().unwrap() {
+                    let v = v.as_str().unwrap();
+                    prop_assert!(!v.trim().is_empty(), "blank value");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn folder_formats_are_deterministic_and_complete(g in graph()) {
+        let selection = Selection::all(&g);
+        for format in FolderFormat::ALL {
+            let a = format.files(&selection).unwrap();
+            prop_assert_eq!(&a, &format.files(&selection).unwrap());
+            let mut nodes = 0;
+            let mut links = 0;
+            for file in a.iter().filter(|f| f.name.ends_with(".csv")) {
+                let mut reader = csv::ReaderBuilder::new().from_reader(file.content.as_slice());
+                let width = reader.headers().unwrap().len();
+                let mut count = 0;
+                for record in reader.records() {
+                    let record = record.unwrap_or_else(|e| panic!("{}: {e}", file.name));
+                    prop_assert_eq!(record.len(), width);
+                    count += 1;
+                }
+                if file.name == "nodes.csv" { nodes += count } else { links += count }
+            }
+            prop_assert_eq!(nodes, g.node_count());
+            prop_assert_eq!(links, g.link_count());
         }
     }
 

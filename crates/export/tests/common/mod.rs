@@ -145,6 +145,18 @@ pub fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error>
     roxmltree::Document::parse_with_options(svg, options)
 }
 
+/// What a consumer check does when its consumer is missing: under
+/// `CI=true` it fails (CI installs every consumer, so a check must not pass
+/// by skipping); otherwise it prints a notice and the caller skips.
+pub fn missing_consumer(what: &str, install: &str) {
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{what} is not available, and CI=true requires it: {install}");
+    }
+    notice(&format!(
+        "{what} is not available; skipping this check ({install}; under CI=true this fails)"
+    ));
+}
+
 /// Prints a notice that shows even when the test passes: the test harness
 /// captures `eprintln!`, not writes to the stderr handle.
 pub fn notice(text: &str) {
