@@ -71,6 +71,9 @@ pub enum Error {
         /// The operating system's error.
         source: io::Error,
     },
+    /// Writing a folder format failed: the folder, or one of its files.
+    #[error(transparent)]
+    Folder(#[from] partnership_export::WriteError),
     /// Writing to standard output failed.
     #[error("cannot write output: {0}")]
     Output(#[from] io::Error),
@@ -108,11 +111,13 @@ impl Error {
             | Error::Load { .. }
             | Error::Invalid { .. }
             | Error::Usage(_)
-            | Error::Export(_) => ExitCode::Usage,
+            | Error::Export(_)
+            | Error::Folder(partnership_export::WriteError::NotAFolder { .. }) => ExitCode::Usage,
             Error::Embedded(_)
             | Error::NotFound(_)
             | Error::Analysis(_)
             | Error::Write { .. }
+            | Error::Folder(_)
             | Error::Output(_) => ExitCode::Failure,
         }
     }

@@ -343,6 +343,51 @@ fn export_formats_and_output_file() {
 }
 
 #[test]
+fn export_gexf_ftm_and_folders() {
+    let gexf = on_sample(&["export", "--format", "gexf", "--around", "c4-trust-fund"]).ok();
+    assert!(
+        gexf.contains(r#"<graph mode="dynamic" defaultedgetype="directed" timeformat="date">"#)
+    );
+    let stats = on_sample(&["stats", "--format", "json"]).json();
+    let ftm = on_sample(&["export", "--format", "ftm"]).ok();
+    let entities = ftm.lines().count() as u64;
+    let nodes = stats["nodes"].as_u64().unwrap();
+    let links = stats["links"].as_u64().unwrap();
+    assert_eq!(
+        entities,
+        nodes + links,
+        "one FtM entity per node and per link"
+    );
+
+    // Folder formats write their files into -o DIR, print nothing, and give
+    // the same bytes every time.
+    let dir = temp_file("placeholder", "").with_file_name("neo4j-export");
+    let _ = std::fs::remove_dir_all(&dir);
+    let printed = on_sample(&["export", "--format", "neo4j", "-o", dir.to_str().unwrap()]).ok();
+    assert_eq!(printed, "");
+    for name in [
+        "nodes.csv",
+        "rel_LEADS.csv",
+        "schema.cypher",
+        "ladybug.cypher",
+        "README.md",
+    ] {
+        assert!(dir.join(name).is_file(), "{name} is missing");
+    }
+    let first = std::fs::read(dir.join("nodes.csv")).unwrap();
+    on_sample(&["export", "--format", "neo4j", "-o", dir.to_str().unwrap()]).ok();
+    assert_eq!(std::fs::read(dir.join("nodes.csv")).unwrap(), first);
+    let nodes_csv = String::from_utf8(first).unwrap();
+    assert!(nodes_csv.starts_with("id:ID,:LABEL,"));
+
+    let sheet = dir.with_file_name("csv-export");
+    on_sample(&["export", "--format", "csv", "-o", sheet.to_str().unwrap()]).ok();
+    let links_csv = std::fs::read_to_string(sheet.join("links.csv")).unwrap();
+    assert!(links_csv.starts_with("source,relation,target,key,"));
+    assert_eq!(links_csv.lines().count() as u64, links + 1);
+}
+
+#[test]
 fn export_filters_by_kind_and_date() {
     let v = on_sample(&[
         "export",

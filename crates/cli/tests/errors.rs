@@ -160,6 +160,37 @@ fn export_reports_bad_focus_and_unwritable_output() {
 }
 
 #[test]
+fn folder_formats_need_a_folder() {
+    for format in ["neo4j", "csv"] {
+        let err = on_sample(&["export", "--format", format]).fails(2);
+        assert_eq!(
+            err,
+            format!(
+                "partnership: error: --format {format} writes several files: give the folder to write them into with -o DIR"
+            )
+        );
+    }
+    let file = temp_file("a-file.txt", "x");
+    let err = on_sample(&["export", "--format", "csv", "-o", file.to_str().unwrap()]).fails(2);
+    assert!(
+        err.ends_with("a-file.txt exists and is not a folder"),
+        "{err}"
+    );
+    let err = on_sample(&[
+        "export",
+        "--format",
+        "neo4j",
+        "-o",
+        "/proc/no-such-folder/x",
+    ])
+    .fails(1);
+    assert!(
+        err.contains("cannot create folder /proc/no-such-folder/x"),
+        "{err}"
+    );
+}
+
+#[test]
 fn no_arguments_prints_help_and_fails() {
     let run = partnership::<&str>(&[]);
     assert_eq!(run.code, 2);

@@ -17,7 +17,7 @@ use std::process::Command;
 
 use common::graphs::graph;
 use common::{render, sample};
-use partnership_core::{Graph, Kind};
+use partnership_core::Kind;
 use partnership_export::{ExportOptions, Format, LinksKey, Selection, SelectionOptions};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
@@ -66,7 +66,7 @@ fn networkx() -> bool {
     ok
 }
 
-fn check(g: &Graph, selection: &Selection<'_>) {
+fn check(selection: &Selection<'_>) {
     static RUN: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let tmp = std::env::temp_dir().join(format!(
         "partnership-networkx-{}-{}",
@@ -113,11 +113,11 @@ fn networkx_reads_json_and_graphml() {
         return;
     }
     let g = sample();
-    check(&g, &Selection::all(&g));
+    check(&Selection::all(&g));
     let funds = SelectionOptions::new().kinds([Kind::State, Kind::Fund, Kind::Body]);
-    check(&g, &Selection::new(&g, &funds).unwrap());
+    check(&Selection::new(&g, &funds).unwrap());
     let dataset = partnership_core::dataset();
-    check(dataset, &Selection::all(dataset));
+    check(&Selection::all(dataset));
 }
 
 #[test]
@@ -128,6 +128,6 @@ fn networkx_reads_random_graphs_with_arbitrary_strings() {
     let mut runner = TestRunner::deterministic();
     for _ in 0..24 {
         let g = graph().new_tree(&mut runner).unwrap().current();
-        check(&g, &Selection::all(&g));
+        check(&Selection::all(&g));
     }
 }

@@ -9,7 +9,6 @@ use partnership_core::Graph;
 use partnership_core::json::LinksKey;
 use partnership_export::{
     ExportOptions, FolderFormat, Format, Layout, LinkDirection, Selection, SelectionOptions,
-    WriteError,
 };
 
 use crate::args::{self, ExportArgs, ExportFormat};
@@ -22,6 +21,7 @@ use crate::error::Error;
 /// [`Error::Lookup`] when `--around` names no entity or several;
 /// [`Error::Export`] when the filters hide the focus entity;
 /// [`Error::Usage`] when a folder format has no `-o DIR`;
+/// [`Error::Folder`] when its folder or a file in it cannot be written;
 /// [`Error::Write`] or [`Error::Output`] when writing fails.
 pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let mut options = SelectionOptions::new();
@@ -97,18 +97,6 @@ fn write_folder(
             "--format {format} writes several files: give the folder to write them into with -o DIR"
         )));
     };
-    format.write_to(dir, selection).map_err(|e| match e {
-        WriteError::NotAFolder { path } => Error::Usage(format!(
-            "-o {}: --format {format} writes a folder, and this is a file",
-            path.display()
-        )),
-        WriteError::CreateFolder { path, source } | WriteError::Write { path, source } => {
-            Error::Write { path, source }
-        }
-        other => Error::Write {
-            path: dir.clone(),
-            source: std::io::Error::other(other.to_string()),
-        },
-    })?;
+    format.write_to(dir, selection)?;
     Ok(())
 }
