@@ -255,9 +255,20 @@ def check_ftm(ftm, fixture):
             assert "publisher" in cleaned["properties"], f"{e['id']}: no sources"
     if fixture != "hostile":
         assert changed == 0, f"FtM's cleaning changed {changed} values"
-    # The node entities are the nodes, in order, with their names.
+    # followthemoney's own command reads the file too.
+    import shutil
+    ftm_cli = shutil.which("ftm")
+    assert ftm_cli, "the `ftm` command of followthemoney is not on PATH"
+    with tempfile.TemporaryDirectory() as tmp:
+        src, out = Path(tmp) / "in.ftm.json", Path(tmp) / "out.ftm.json"
+        src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        subprocess.run([ftm_cli, "validate", "-i", str(src), "-o", str(out)], check=True)
+        back = [json.loads(x) for x in out.read_text(encoding="utf-8").split("\n") if x]
+        assert [b["id"] for b in back] == [e["id"] for e in entities], "ftm validate lost entities"
+    # The node entities are the nodes, in order, with their names and kinds.
     for e, n in zip(entities, g["nodes"]):
         assert e["properties"]["name"][0].split() == n["name"].replace("\x00", "").split(), (e, n)
+        assert e["properties"]["keywords"][0] == n["kind"], (e, n)
 
 
 # --- Neo4j / Ladybug ----------------------------------------------------------

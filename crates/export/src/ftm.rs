@@ -8,9 +8,10 @@
 //! tables are in `docs/formats.md` and in [`NodeSchema::of`] and
 //! [`edge_schema`] below.
 //!
-//! What FtM has no property for is kept as text rather than dropped: dates a
-//! schema cannot hold and the `attributes` go to `notes` (nodes) or
-//! `summary` (links), as `name: value`. Every entity lists its citations in
+//! Each node's kind is its first `keywords` value. What FtM has no property
+//! for is kept as text rather than dropped: dates a schema cannot hold, the
+//! `attributes`, and a node id that FtM does not accept go to `notes`
+//! (nodes) or `summary` (links), as `name: value`. Every entity lists its citations in
 //! `publisher`, one value per citation (`document: section`), and the
 //! cited documents' addresses in `sourceUrl` when the data declares them.
 //!
@@ -249,6 +250,7 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
             p.add(property, &node.name);
         }
         p.add_all("alias", node.aliases.iter().map(String::as_str));
+        p.add("keywords", node.kind.as_str());
         if let Some(description) = &node.description {
             p.add("description", description);
         }
@@ -265,6 +267,9 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
             }
         }
         p.add_attributes("notes", &node.attributes);
+        if id != node.id {
+            p.add("notes", &format!("id: {}", node.id));
+        }
         p.add_sources(&node.sources, meta);
         entity(&mut w, &id, schema.as_str(), &p)?;
         node_ids[index.index()] = Some((id, schema));

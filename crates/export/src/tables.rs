@@ -412,13 +412,17 @@ fn readme(relations: &[Relation], delimiter: char, selection: &Selection<'_>) ->
         '\u{1f}' => "U+001F".to_owned(),
         d => d.to_string(),
     };
-    let mut command = String::from("neo4j-admin database import full \\\n  --nodes=nodes.csv \\\n");
-    for &relation in relations {
-        command.push_str(&format!("  --relationships={} \\\n", rel_file(relation)));
-    }
+    // Neo4j 5.19 and later read the database name before the options.
+    let mut command = String::from(
+        "neo4j-admin database import full neo4j \\\n  --overwrite-destination=true \\\n",
+    );
     command.push_str(&format!(
-        "  --array-delimiter='{delimiter_arg}' --multiline-fields=true \\\n  --overwrite-destination=true \\\n  neo4j\n"
+        "  --array-delimiter='{delimiter_arg}' --multiline-fields=true \\\n  --nodes=nodes.csv"
     ));
+    for &relation in relations {
+        command.push_str(&format!(" \\\n  --relationships={}", rel_file(relation)));
+    }
+    command.push('\n');
     format!(
         "# {name}: {nodes} entities and {links} links for Neo4j and Ladybug/Kuzu\n\
          \n\
