@@ -392,6 +392,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_node_table_in_the_docs_is_the_mapping() {
+        let docs = include_str!("../../../docs/formats.md");
+        for &kind in Kind::ALL {
+            let row = format!("| {} | {} |", kind.as_str(), NodeSchema::of(kind).as_str());
+            assert!(docs.contains(&row), "docs/formats.md lacks the row {row}");
+        }
+    }
+
+    #[test]
     fn ids_follow_ftm_rules() {
         assert!(valid_id("c4-trust-fund"));
         assert!(valid_id("a.b-2"));

@@ -279,6 +279,30 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_shape_table_in_the_docs_is_the_style() {
+        let docs = include_str!("../../../docs/formats.md");
+        for &kind in partnership_core::Kind::ALL {
+            let shape = crate::style::node_style(kind).gexf;
+            let row = docs
+                .lines()
+                .find(|l| l.starts_with(&format!("| `{shape}` |")))
+                .unwrap_or_else(|| panic!("no row for {shape}"));
+            let kinds: Vec<&str> = row
+                .trim_matches('|')
+                .split('|')
+                .nth(1)
+                .unwrap()
+                .split(',')
+                .map(str::trim)
+                .collect();
+            assert!(
+                kinds.contains(&kind.as_str()),
+                "{kind} is not under {shape}"
+            );
+        }
+    }
+
+    #[test]
     fn intervals_run_from_first_to_last_day_and_stay_open_when_unknown() {
         let d = |s: &str| s.parse::<PartialDate>().unwrap();
         assert_eq!(
