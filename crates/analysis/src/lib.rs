@@ -18,7 +18,7 @@
 //!   [`k_shortest_paths`] (Yen), [`reachable_within`],
 //!   [`weakly_connected_components`], [`strongly_connected_components`];
 //!   on the model, [`find_path`] by name with a [`PathQuery`] and
-//!   [`explain`] to put a [`Path`] into words.
+//!   `partnership_core::words::explain` to put a [`Path`] into words.
 //! - [`synthetic`]: the deterministic scale-free graphs the benches use.
 //!
 //! ```

@@ -2,16 +2,22 @@
 
 /// How links are read when walking the graph.
 ///
+/// The default, here and on the command line, is [`Reading::Undirected`]:
+/// a link of the model is a statement ("Ukraine attends the summit", "the
+/// summit is attended by Ukraine") whose direction is grammar, not a flow,
+/// so questions of connection and centrality read it both ways unless asked
+/// otherwise.
+///
 /// On a graph that is itself undirected (`GraphProp::is_directed` is
 /// false) both readings are the undirected one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Reading {
     /// Links are walked from subject to object only.
-    #[default]
     Directed,
-    /// Links are walked both ways: NetworkX on an `nx.MultiGraph` holding
+    /// The default. Links are walked both ways: NetworkX on an `nx.MultiGraph` holding
     /// one undirected edge per link (so `u → v` and `v → u` become two
     /// parallel links).
+    #[default]
     Undirected,
 }
 

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use partnership_analysis::*;
+use partnership_core::words::Heading;
 use petgraph::graph::{DiGraph, NodeIndex};
 use proptest::prelude::*;
 
@@ -290,7 +291,7 @@ proptest! {
         let adj = neighbours(n, &edges, undirected);
         let mut all: Vec<usize> = simple_paths(&adj, s, t).iter().map(|p| p.len() - 1).collect();
         all.sort_unstable();
-        match k_shortest_paths(&g, NodeIndex::new(s), NodeIndex::new(t), k, reading(undirected)) {
+        match k_shortest_paths(&g, NodeIndex::new(s), NodeIndex::new(t), &KShortestOptions { k, reading: reading(undirected), max_links: None }) {
             Ok(paths) => {
                 let lengths: Vec<usize> = paths.iter().map(|p| p.len()).collect();
                 all.truncate(k);

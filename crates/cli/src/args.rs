@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use partnership_analysis::PathQuery;
 use partnership_core::{Kind, PartialDate, Relation};
 
 const AFTER_HELP: &str = "\
@@ -150,8 +151,11 @@ pub struct PathArgs {
     #[arg(long)]
     pub all: bool,
     /// With --all: the longest path to list, in links.
-    #[arg(long, value_name = "N", default_value_t = 4, requires = "all")]
+    #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_MAX_LINKS, requires = "all")]
     pub max_len: usize,
+    /// With --all: list at most N paths, the shortest first (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_LIMIT, requires = "all")]
+    pub limit: usize,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: Output,

@@ -34,7 +34,7 @@ fn main() -> std::process::ExitCode {
         Ok(()) => ExitCode::Success.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::Success.into(),
         Err(err) => {
-            eprintln!("partnership: error: {err}");
+            eprintln!("partnership: error: {}", err.chain());
             err.exit_code().into()
         }
     }

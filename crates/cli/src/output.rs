@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use partnership_core::{Graph, Kind, LinkRef, NodeIndex, PartialDate, Relation, Source};
+use partnership_core::{Graph, Kind, LinkRef, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
 /// A table of text cells printed with aligned columns.
@@ -145,33 +145,10 @@ impl<'g> LinkJson<'g> {
     }
 }
 
-/// A `since`/`until` span in words: `2014-09 to 2016`, `since 2014-09`,
-/// `until 2010`, or `-` when open at both ends.
+/// A `since`/`until` span as [`words::span`] says it, or `-` in a table
+/// cell when both ends are open.
 pub fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> String {
-    match (since, until) {
-        (Some(s), Some(u)) if s == u => s.to_string(),
-        (Some(s), Some(u)) => format!("{s} to {u}"),
-        (Some(s), None) => format!("since {s}"),
-        (None, Some(u)) => format!("until {u}"),
-        (None, None) => "-".to_owned(),
-    }
-}
-
-/// The sections cited, joined with `; ` (documents are in the JSON output).
-pub fn sections(sources: &[Source]) -> String {
-    let mut seen: Vec<&str> = Vec::new();
-    for s in sources {
-        if !seen.contains(&s.section.as_str()) {
-            seen.push(&s.section);
-        }
-    }
-    seen.join("; ")
-}
-
-/// `Name (kind)`.
-pub fn named(graph: &Graph, index: NodeIndex) -> String {
-    let node = graph.node(index);
-    format!("{} ({})", node.name, node.kind)
+    words::span(since, until).unwrap_or_else(|| "-".to_owned())
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ mod record;
 mod relation;
 mod source;
 mod view;
+pub mod words;
 
 pub use dataset::{DATASET_JSON, dataset, try_dataset};
 pub use date::{Day, PartialDate, Precision};

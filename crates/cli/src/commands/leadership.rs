@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use partnership_core::{Graph, Leadership, LinkRef, NodeIndex};
+use partnership_core::{Graph, Leadership, LinkRef, NodeIndex, words};
 use serde::Serialize;
 
 use crate::args::OutputFormat;
@@ -63,7 +63,7 @@ pub fn write<'g>(
         };
         return Ok(output::json(out, &answer)?);
     }
-    writeln!(out, "{}", output::named(graph, entity))?;
+    writeln!(out, "{}", words::label(graph.node(entity)))?;
     if found.is_empty() {
         let none = match side {
             Side::Led => "no lead or executing agent is recorded",
@@ -89,7 +89,7 @@ pub fn write<'g>(
             node.name.clone(),
             node.kind.to_string(),
             output::span(link.link.since, link.link.until),
-            output::sections(&link.link.sources),
+            words::sections(&link.link.sources),
         ]);
     }
     table.write(out)?;

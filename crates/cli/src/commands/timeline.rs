@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use partnership_core::{Graph, LinkRef, NodeIndex, PartialDate, Relation, Source};
+use partnership_core::{Graph, LinkRef, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, TimelineArgs};
@@ -174,20 +174,9 @@ fn entries(graph: &Graph) -> Vec<Entry<'_>> {
 
 fn text(graph: &Graph, entry: &Entry<'_>) -> String {
     match entry.link {
-        Some(l) => {
-            let mut text = format!(
-                "{} {} {}",
-                graph.node(l.source).name,
-                l.link.relation.phrase(),
-                graph.node(l.target).name
-            );
-            if let Some(role) = &l.link.role {
-                text.push_str(&format!(" as {role}"));
-            }
-            text
-        }
+        Some(l) => words::link_sentence(graph, l.index),
         None => {
-            let mut text = output::named(graph, entry.subject);
+            let mut text = words::label(graph.node(entry.subject));
             if let Some(until) = entry.until {
                 text.push_str(&format!(", until {until}"));
             }
