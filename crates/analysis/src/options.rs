@@ -28,8 +28,13 @@ pub enum Reading {
 /// summed in source order, and the blocks are added in block order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Execution {
-    /// Use rayon's global thread pool.
+    /// The default: use rayon's thread pool when the work is large enough
+    /// to repay waking it (about a million adjacency visits), else stay on
+    /// the calling thread.
     #[default]
+    Auto,
+    /// Always spread the work over rayon's thread pool (the current one, so
+    /// `ThreadPool::install` chooses how many threads), however small it is.
     Parallel,
     /// Stay on the calling thread.
     Serial,

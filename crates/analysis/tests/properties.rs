@@ -223,12 +223,15 @@ proptest! {
     fn parallel_runs_equal_serial_runs((n, edges) in graphs(), undirected: bool) {
         let g = build(n, &edges);
         let r = reading(undirected);
-        let par = BetweennessOptions { reading: r, ..Default::default() };
+        // `Execution::Parallel` on a pool of four threads: the parallel
+        // path runs even on these small graphs.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+        let par = BetweennessOptions { reading: r, execution: Execution::Parallel, ..Default::default() };
         let ser = BetweennessOptions { execution: Execution::Serial, ..par };
-        prop_assert_eq!(betweenness_centrality(&g, &par).unwrap(), betweenness_centrality(&g, &ser).unwrap());
-        let par = ClosenessOptions { reading: r, ..Default::default() };
+        prop_assert_eq!(pool.install(|| betweenness_centrality(&g, &par).unwrap()), betweenness_centrality(&g, &ser).unwrap());
+        let par = ClosenessOptions { reading: r, execution: Execution::Parallel, ..Default::default() };
         let ser = ClosenessOptions { execution: Execution::Serial, ..par };
-        prop_assert_eq!(closeness_centrality(&g, &par).unwrap(), closeness_centrality(&g, &ser).unwrap());
+        prop_assert_eq!(pool.install(|| closeness_centrality(&g, &par).unwrap()), closeness_centrality(&g, &ser).unwrap());
     }
 
     #[test]

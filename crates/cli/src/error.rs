@@ -27,7 +27,7 @@ impl From<ExitCode> for std::process::ExitCode {
 /// Why a command failed. Messages are lower case and fit on one line after
 /// `partnership: error: `.
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub(crate) enum Error {
     /// An entity argument named no entity, or several.
     #[error(transparent)]
     Lookup(#[from] LookupError),
@@ -99,7 +99,7 @@ fn load_message(path: &std::path::Path, error: &LoadError) -> String {
 
 impl Error {
     /// The exit code this failure maps to.
-    pub fn exit_code(&self) -> ExitCode {
+    pub(crate) fn exit_code(&self) -> ExitCode {
         match self {
             Error::Lookup(_)
             | Error::Load { .. }
@@ -118,7 +118,7 @@ impl Error {
 
     /// The message and, after `: `, each underlying cause's message that it
     /// does not already contain: the whole chain of `source()`s on one line.
-    pub fn chain(&self) -> String {
+    pub(crate) fn chain(&self) -> String {
         let mut text = self.to_string();
         let mut cause = std::error::Error::source(self);
         while let Some(e) = cause {
@@ -134,7 +134,7 @@ impl Error {
 
     /// Whether this is standard output closing early (`partnership ... | head`),
     /// which is not a failure.
-    pub fn is_broken_pipe(&self) -> bool {
+    pub(crate) fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
 }

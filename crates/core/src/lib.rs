@@ -18,11 +18,6 @@
 //! # Ok::<(), partnership_core::LookupError>(())
 //! ```
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
-
 mod dataset;
 pub mod date;
 mod error;

@@ -11,7 +11,8 @@ use crate::traverse::Bfs;
 /// Options for [`harmonic_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HarmonicOptions {
-    /// Directed or undirected reading of the links.
+    /// Directed or undirected (the default, see [`Reading`]) reading of the
+    /// links.
     pub reading: Reading,
     /// Spread nodes over threads (results are identical either way).
     pub execution: Execution,

@@ -19,7 +19,7 @@ use crate::error::Error;
 /// [`Error::Export`] when `--around` names no entity or several (with the
 /// nearest names) or the filters hide the focus entity;
 /// [`Error::Write`] or [`Error::Output`] when writing fails.
-pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let mut options = SelectionOptions::new();
     if let Some(name) = &args.around {
         options = options

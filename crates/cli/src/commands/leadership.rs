@@ -11,7 +11,7 @@ use crate::output::{self, EntityJson, LinkJson, Table};
 
 /// Which end of the links is the entity asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
+pub(super) enum Side {
     /// The entity is led: list the links' subjects (`who-leads`).
     Led,
     /// The entity leads: list the links' objects (`led-by`).
@@ -38,7 +38,7 @@ struct Answer<'g> {
 ///
 /// # Errors
 /// Any error writing to `out`.
-pub fn write<'g>(
+pub(super) fn write<'g>(
     graph: &'g Graph,
     entity: NodeIndex,
     found: &Leadership<'g>,

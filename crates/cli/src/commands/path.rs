@@ -65,7 +65,7 @@ fn query(args: &PathArgs) -> PathQuery {
 /// # Errors
 /// The library's errors: an unknown or ambiguous entity, an end outside
 /// the view, no connection; any error writing to `out`.
-pub fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let found = find_paths(graph, &args.from, &args.to, &query(args))?;
     if found.truncated {
         eprintln!(

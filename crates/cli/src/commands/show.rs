@@ -32,7 +32,7 @@ struct Answer<'g> {
 /// # Errors
 /// [`Error::Lookup`] when the entity is unknown or ambiguous; any error
 /// writing to `out`.
-pub fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let index = data::resolve(graph, &args.entity)?;
     let node = graph.node(index);
     let outgoing = grouped(graph.links_from(index, &[]).map(|l| (l.target, l)));

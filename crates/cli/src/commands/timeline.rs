@@ -65,7 +65,7 @@ struct EntryJson<'g> {
 /// # Errors
 /// [`Error::Usage`] when `--from` is after `--to`; [`Error::Lookup`] when
 /// `--involving` names no entity or several; any error writing to `out`.
-pub fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from.start() > to.end()
     {
