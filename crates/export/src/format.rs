@@ -23,12 +23,14 @@ use crate::tables::OutputFile;
 /// # Ok::<(), partnership_export::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
     /// Graphviz DOT, for diagrams (`dot -Tsvg`).
     Dot,
     /// Node-link JSON (MODEL.md), for NetworkX, D3 and notebooks.
     Json,
     /// GraphML, for Gephi, yEd, Cytoscape and NetworkX.
+    #[cfg_attr(feature = "clap", value(name = "graphml"))]
     GraphMl,
     /// A Mermaid flowchart, for GitHub and Markdown viewers.
     Mermaid,
@@ -237,13 +239,141 @@ impl FromStr for FolderFormat {
     }
 }
 
+/// Every format `export` can write, one stream ([`Format`]) or a folder of
+/// files ([`FolderFormat`]): what a command line offers as `--format`.
+/// Exactly one of [`AnyFormat::stream`] and [`AnyFormat::folder`] gives a
+/// format.
+///
+/// ```
+/// use partnership_export::{AnyFormat, FolderFormat, Format};
+/// let f: AnyFormat = "neo4j".parse()?;
+/// assert_eq!(f.folder(), Some(FolderFormat::Neo4j));
+/// assert_eq!(f.stream(), None);
+/// assert_eq!(AnyFormat::from(Format::Gexf).stream(), Some(Format::Gexf));
+/// assert_eq!(AnyFormat::ALL.len(), Format::ALL.len() + FolderFormat::ALL.len());
+/// # Ok::<(), partnership_export::Error>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
+pub enum AnyFormat {
+    /// Graphviz DOT, for diagrams.
+    Dot,
+    /// Node-link JSON, the format of the data file.
+    Json,
+    /// GraphML, for yEd, Cytoscape and NetworkX.
+    #[cfg_attr(feature = "clap", value(name = "graphml"))]
+    GraphMl,
+    /// A Mermaid flowchart, for GitHub and Markdown viewers.
+    Mermaid,
+    /// Dynamic GEXF, for Gephi's timeline.
+    Gexf,
+    /// FollowTheMoney entities, one per line, for Aleph.
+    Ftm,
+    /// A folder of CSV files for neo4j-admin import, Ladybug and Kuzu.
+    Neo4j,
+    /// A folder with nodes.csv and links.csv, for spreadsheets.
+    Csv,
+}
+
+impl AnyFormat {
+    /// Every format, streams first, in declaration order.
+    pub const ALL: [AnyFormat; 8] = [
+        AnyFormat::Dot,
+        AnyFormat::Json,
+        AnyFormat::GraphMl,
+        AnyFormat::Mermaid,
+        AnyFormat::Gexf,
+        AnyFormat::Ftm,
+        AnyFormat::Neo4j,
+        AnyFormat::Csv,
+    ];
+
+    /// The format written to one stream, if this is one.
+    pub fn stream(self) -> Option<Format> {
+        match self {
+            AnyFormat::Dot => Some(Format::Dot),
+            AnyFormat::Json => Some(Format::Json),
+            AnyFormat::GraphMl => Some(Format::GraphMl),
+            AnyFormat::Mermaid => Some(Format::Mermaid),
+            AnyFormat::Gexf => Some(Format::Gexf),
+            AnyFormat::Ftm => Some(Format::Ftm),
+            AnyFormat::Neo4j | AnyFormat::Csv => None,
+        }
+    }
+
+    /// The format written as a folder, if this is one.
+    pub fn folder(self) -> Option<FolderFormat> {
+        match self {
+            AnyFormat::Neo4j => Some(FolderFormat::Neo4j),
+            AnyFormat::Csv => Some(FolderFormat::Csv),
+            _ => None,
+        }
+    }
+
+    /// The name [`FromStr`] reads.
+    pub fn as_str(self) -> &'static str {
+        match (self.stream(), self.folder()) {
+            (Some(f), _) => f.as_str(),
+            (None, Some(f)) => f.as_str(),
+            (None, None) => "",
+        }
+    }
+}
+
+impl From<Format> for AnyFormat {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Dot => AnyFormat::Dot,
+            Format::Json => AnyFormat::Json,
+            Format::GraphMl => AnyFormat::GraphMl,
+            Format::Mermaid => AnyFormat::Mermaid,
+            Format::Gexf => AnyFormat::Gexf,
+            Format::Ftm => AnyFormat::Ftm,
+        }
+    }
+}
+
+impl From<FolderFormat> for AnyFormat {
+    fn from(format: FolderFormat) -> Self {
+        match format {
+            FolderFormat::Neo4j => AnyFormat::Neo4j,
+            FolderFormat::Csv => AnyFormat::Csv,
+        }
+    }
+}
+
+impl fmt::Display for AnyFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for AnyFormat {
+    type Err = Error;
+
+    /// Reads what [`Format`] or [`FolderFormat`] reads.
+    fn from_str(s: &str) -> Result<Self> {
+        s.parse::<Format>()
+            .map(AnyFormat::from)
+            .or_else(|_| s.parse::<FolderFormat>().map(AnyFormat::from))
+            .map_err(|_| Error::InvalidOption {
+                option: "format",
+                value: s.to_owned(),
+                expected: "dot, json, graphml, mermaid, gexf, ftm, neo4j or csv",
+            })
+    }
+}
+
 /// Which way a diagram flows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Layout {
     /// Left to right (Graphviz `rankdir=LR`, Mermaid `flowchart LR`).
     #[default]
+    #[cfg_attr(feature = "clap", value(name = "lr", alias = "LR"))]
     LeftToRight,
     /// Top to bottom (Graphviz `rankdir=TB`, Mermaid `flowchart TB`).
+    #[cfg_attr(feature = "clap", value(name = "tb", alias = "TB"))]
     TopToBottom,
 }
 
@@ -361,6 +491,10 @@ mod tests {
         }
         for f in FolderFormat::ALL {
             assert_eq!(f.as_str().parse::<FolderFormat>(), Ok(f));
+        }
+        for f in AnyFormat::ALL {
+            assert_eq!(f.as_str().parse::<AnyFormat>(), Ok(f));
+            assert!(f.stream().is_some() != f.folder().is_some());
         }
         assert!("dot".parse::<FolderFormat>().is_err());
         for l in Layout::ALL {

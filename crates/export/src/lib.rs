@@ -39,7 +39,6 @@
 //! assert!(String::from_utf8_lossy(&dot).contains("label=\"leads\""));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod dot;
 mod error;
@@ -56,7 +55,6 @@ mod text;
 mod xml;
 
 pub use error::{Error, Result, WriteError};
-pub use format::{ExportOptions, FolderFormat, Format, Layout, export};
-pub use partnership_core::json::LinksKey;
+pub use format::{AnyFormat, ExportOptions, FolderFormat, Format, Layout, export};
 pub use selection::{LinkDirection, Selection, SelectionOptions};
 pub use tables::OutputFile;

@@ -18,7 +18,8 @@ use std::process::Command;
 use common::graphs::graph;
 use common::{render, sample};
 use partnership_core::Kind;
-use partnership_export::{ExportOptions, Format, LinksKey, Selection, SelectionOptions};
+use partnership_core::json::LinksKey;
+use partnership_export::{ExportOptions, Format, Selection, SelectionOptions};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
 

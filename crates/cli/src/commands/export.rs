@@ -6,35 +6,25 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 
 use partnership_core::Graph;
-use partnership_core::json::LinksKey;
-use partnership_export::{
-    ExportOptions, FolderFormat, Format, Layout, LinkDirection, Selection, SelectionOptions,
-};
+use partnership_export::{ExportOptions, FolderFormat, Selection, SelectionOptions};
 
-use crate::args::{self, ExportArgs, ExportFormat};
-use crate::data;
+use crate::args::ExportArgs;
 use crate::error::Error;
 
 /// Writes the selection the options describe, to `--output` or `out`.
 ///
 /// # Errors
-/// [`Error::Lookup`] when `--around` names no entity or several;
-/// [`Error::Export`] when the filters hide the focus entity;
+/// [`Error::Export`] when `--around` names no entity or several (with the
+/// nearest names) or the filters hide the focus entity;
 /// [`Error::Usage`] when a folder format has no `-o DIR`;
 /// [`Error::Folder`] when its folder or a file in it cannot be written;
 /// [`Error::Write`] or [`Error::Output`] when writing fails.
-pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let mut options = SelectionOptions::new();
     if let Some(name) = &args.around {
-        // Resolved here so that an unknown name gets the nearest names.
-        let focus = data::resolve(graph, name)?;
         options = options
-            .around([graph.node(focus).id.clone()], args.depth)
-            .direction(match args.direction {
-                args::Direction::Both => LinkDirection::Both,
-                args::Direction::In => LinkDirection::Incoming,
-                args::Direction::Out => LinkDirection::Outgoing,
-            });
+            .around([name.clone()], args.depth)
+            .direction(args.direction);
     }
     if !args.kinds.is_empty() {
         options = options.kinds(args.kinds.iter().copied());
@@ -48,25 +38,19 @@ pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), 
     options = options.hide_isolated(args.hide_isolated);
     let selection = Selection::new(graph, &options)?;
 
-    let format = match args.format {
-        ExportFormat::Dot => Format::Dot,
-        ExportFormat::Json => Format::Json,
-        ExportFormat::Graphml => Format::GraphMl,
-        ExportFormat::Mermaid => Format::Mermaid,
-        ExportFormat::Gexf => Format::Gexf,
-        ExportFormat::Ftm => Format::Ftm,
-        ExportFormat::Neo4j => return write_folder(FolderFormat::Neo4j, args, &selection),
-        ExportFormat::Csv => return write_folder(FolderFormat::Csv, args, &selection),
+    let format = match (args.format.stream(), args.format.folder()) {
+        (Some(format), _) => format,
+        (None, Some(folder)) => return write_folder(folder, args, &selection),
+        (None, None) => {
+            return Err(Error::Usage(format!(
+                "--format {} has no writer",
+                args.format
+            )));
+        }
     };
     let export = ExportOptions {
-        layout: match args.layout {
-            args::Layout::LeftToRight => Layout::LeftToRight,
-            args::Layout::TopToBottom => Layout::TopToBottom,
-        },
-        links_key: match args.links_key {
-            args::LinksKey::Edges => LinksKey::Edges,
-            args::LinksKey::Links => LinksKey::Links,
-        },
+        layout: args.layout,
+        links_key: args.links_key,
         ..ExportOptions::default()
     };
     match &args.output {
