@@ -148,7 +148,7 @@ pub(crate) fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree:
 /// What a consumer check does when its consumer is missing: under
 /// `CI=true` it fails (CI installs every consumer, so a check must not pass
 /// by skipping); otherwise it prints a notice and the caller skips.
-pub fn missing_consumer(what: &str, install: &str) {
+pub(crate) fn missing_consumer(what: &str, install: &str) {
     if std::env::var("CI").is_ok_and(|v| v == "true") {
         panic!("{what} is not available, and CI=true requires it: {install}");
     }
