@@ -1,6 +1,11 @@
 //! Snapshot tests: the sample fixture in every format, compared byte for
 //! byte with `tests/snapshots/`. Review a change, then accept it with
 //! `UPDATE_SNAPSHOTS=1 cargo test -p partnership-export --test snapshots`.
+//!
+//! A snapshot is a regression record, not an oracle: what makes the output
+//! right is its consumer (Graphviz, NetworkX, followthemoney, ladybug,
+//! Mermaid's parser), checked in the other test files and in
+//! `scripts/check_formats.py`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -10,7 +15,7 @@ use common::{assert_snapshot, render, sample};
 use partnership_core::json::LinksKey;
 use partnership_core::{Kind, Relation};
 use partnership_export::{
-    ExportOptions, Format, Layout, LinkDirection, Selection, SelectionOptions,
+    ExportOptions, FolderFormat, Format, Layout, LinkDirection, Selection, SelectionOptions,
 };
 
 fn diagram_options() -> ExportOptions {
@@ -49,6 +54,37 @@ fn whole_sample_as_mermaid() {
     let g = sample();
     let text = render(&Selection::all(&g), Format::Mermaid, &diagram_options());
     assert_snapshot("sample.mmd", &text);
+}
+
+#[test]
+fn whole_sample_as_gexf() {
+    let g = sample();
+    let text = render(&Selection::all(&g), Format::Gexf, &ExportOptions::default());
+    assert_snapshot("sample.gexf", &text);
+}
+
+#[test]
+fn whole_sample_as_ftm() {
+    let g = sample();
+    let text = render(&Selection::all(&g), Format::Ftm, &ExportOptions::default());
+    assert_snapshot("sample.ftm.json", &text);
+}
+
+#[test]
+fn leaders_of_a_fund_as_a_neo4j_folder() {
+    let g = sample();
+    let options = SelectionOptions::new()
+        .around(["C4 Trust Fund"], 1)
+        .direction(LinkDirection::Incoming)
+        .relations([Relation::Leads, Relation::Executes]);
+    let selection = Selection::new(&g, &options).unwrap();
+    let files = FolderFormat::Neo4j.files(&selection).unwrap();
+    let mut text = String::new();
+    for file in files {
+        text.push_str(&format!("==> {} <==\n", file.name));
+        text.push_str(&String::from_utf8(file.content).unwrap());
+    }
+    assert_snapshot("c4-leaders.neo4j.txt", &text);
 }
 
 #[test]
