@@ -228,6 +228,9 @@ pub enum ExportFormat {
     Graphml,
     /// A Mermaid flowchart.
     Mermaid,
+    /// The explorer: one self-contained HTML page to look and click
+    /// through, with an as-of slider.
+    Html,
 }
 
 /// Which links `export --around` follows from the focus entity.

@@ -30,19 +30,32 @@ pub enum Format {
     GraphMl,
     /// A Mermaid flowchart, for GitHub and Markdown viewers.
     Mermaid,
+    /// The explorer: one self-contained HTML page (data, styles and script
+    /// inline, no network request) with a map laid out at export time,
+    /// search, filters, an as-of slider, details with sources and
+    /// connections explained in sentences.
+    Html,
 }
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 4] = [Format::Dot, Format::Json, Format::GraphMl, Format::Mermaid];
+    pub const ALL: [Format; 5] = [
+        Format::Dot,
+        Format::Json,
+        Format::GraphMl,
+        Format::Mermaid,
+        Format::Html,
+    ];
 
-    /// The name [`FromStr`] reads: `dot`, `json`, `graphml` or `mermaid`.
+    /// The name [`FromStr`] reads: `dot`, `json`, `graphml`, `mermaid` or
+    /// `html`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Dot => "dot",
             Format::Json => "json",
             Format::GraphMl => "graphml",
             Format::Mermaid => "mermaid",
+            Format::Html => "html",
         }
     }
 
@@ -53,6 +66,7 @@ impl Format {
             Format::Json => "json",
             Format::GraphMl => "graphml",
             Format::Mermaid => "mmd",
+            Format::Html => "html",
         }
     }
 
@@ -71,6 +85,7 @@ impl Format {
             Format::Json => crate::json::write(writer, selection, options),
             Format::GraphMl => crate::graphml::write(writer, selection),
             Format::Mermaid => crate::mermaid::write(writer, selection, options),
+            Format::Html => crate::explorer::write(writer, selection, options),
         }
     }
 }
@@ -92,10 +107,11 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "graphml" => Ok(Format::GraphMl),
             "mermaid" | "mmd" => Ok(Format::Mermaid),
+            "html" | "htm" => Ok(Format::Html),
             _ => Err(Error::InvalidOption {
                 option: "format",
                 value: s.to_owned(),
-                expected: "dot, json, graphml or mermaid",
+                expected: "dot, json, graphml, mermaid or html",
             }),
         }
     }
@@ -164,7 +180,7 @@ pub struct ExportOptions {
     /// Draw what is `part_of` something inside a box around it (DOT).
     pub clusters: bool,
     /// Caption at the top of the diagram; `None` uses the graph's name
-    /// (DOT).
+    /// (DOT, HTML).
     pub title: Option<String>,
     /// Wrap node labels at this many characters; 0 never wraps (DOT and
     /// Mermaid).

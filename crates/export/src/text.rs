@@ -55,7 +55,9 @@ pub(crate) fn link_label(link: &Link, width: usize) -> Vec<String> {
     lines
 }
 
-fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> Option<String> {
+/// A date span in words: `2014`, `2005 to 2011`, `since 2014-09`,
+/// `until 2011`; `None` when neither end is known.
+pub(crate) fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> Option<String> {
     match (since, until) {
         (Some(s), Some(u)) if s == u => Some(s.to_string()),
         (Some(s), Some(u)) => Some(format!("{s} to {u}")),
@@ -72,14 +74,18 @@ pub(crate) fn node_tooltip(node: &Node) -> String {
     if !node.aliases.is_empty() {
         lines.push(format!("also: {}", node.aliases.join(", ")));
     }
-    let when = match (node.since, node.date, node.until) {
+    lines.extend(node_when(node));
+    lines.extend(node.description.clone());
+    lines.join("\n")
+}
+
+/// When a node was active, in words: its date, or its span.
+pub(crate) fn node_when(node: &Node) -> Option<String> {
+    match (node.since, node.date, node.until) {
         (None, Some(date), None) => Some(date.to_string()),
         (None, Some(date), until) => span(Some(date), until),
         (since, _, until) => span(since, until),
-    };
-    lines.extend(when);
-    lines.extend(node.description.clone());
-    lines.join("\n")
+    }
 }
 
 /// A link described for a tooltip: the sentence it states, role, dates,

@@ -1,5 +1,5 @@
 //! `partnership export`: the graph, or a selection of it, as DOT, JSON,
-//! GraphML or Mermaid.
+//! GraphML, Mermaid or the HTML explorer.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -50,6 +50,7 @@ pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), 
         ExportFormat::Json => Format::Json,
         ExportFormat::Graphml => Format::GraphMl,
         ExportFormat::Mermaid => Format::Mermaid,
+        ExportFormat::Html => Format::Html,
     };
     let export = ExportOptions {
         layout: match args.layout {
