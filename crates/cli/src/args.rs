@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use partnership_analysis::PathQuery;
 use partnership_core::{Kind, PartialDate, Relation};
 
 const AFTER_HELP: &str = "\
@@ -30,7 +31,7 @@ Examples:
     max_term_width = 100,
     after_help = AFTER_HELP
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Read the graph from this node-link JSON file instead of the embedded
     /// dataset.
     #[arg(long, global = true, value_name = "PATH")]
@@ -43,7 +44,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Lead nations and executing agents of a fund, project, programme, body
     /// or operation.
     WhoLeads(WhoLeadsArgs),
@@ -70,7 +71,7 @@ pub enum Command {
 
 /// How a query command prints its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// Aligned tables for a terminal.
     #[default]
     Text,
@@ -80,7 +81,7 @@ pub enum OutputFormat {
 
 /// The `--format` option shared by query commands.
 #[derive(Debug, Clone, Copy, Args)]
-pub struct Output {
+pub(crate) struct Output {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
@@ -88,7 +89,7 @@ pub struct Output {
 
 /// Arguments of `who-leads`.
 #[derive(Debug, Args)]
-pub struct WhoLeadsArgs {
+pub(crate) struct WhoLeadsArgs {
     /// The fund, project, programme, body or operation: id, name, alias or
     /// acronym.
     pub entity: String,
@@ -99,7 +100,7 @@ pub struct WhoLeadsArgs {
 
 /// Arguments of `led-by`.
 #[derive(Debug, Args)]
-pub struct LedByArgs {
+pub(crate) struct LedByArgs {
     /// The actor: id, name, alias or acronym.
     pub actor: String,
     #[command(flatten)]
@@ -109,7 +110,7 @@ pub struct LedByArgs {
 
 /// Arguments of `show`.
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The entity: id, name, alias or acronym.
     pub entity: String,
     #[command(flatten)]
@@ -119,7 +120,7 @@ pub struct ShowArgs {
 
 /// Arguments of `search`.
 #[derive(Debug, Args)]
-pub struct SearchArgs {
+pub(crate) struct SearchArgs {
     /// Words to look for in ids, names, aliases and descriptions.
     #[arg(required = true, num_args = 1..)]
     pub text: Vec<String>,
@@ -130,7 +131,7 @@ pub struct SearchArgs {
 
 /// Arguments of `path`.
 #[derive(Debug, Args)]
-pub struct PathArgs {
+pub(crate) struct PathArgs {
     /// Where the connection starts: id, name, alias or acronym.
     pub from: String,
     /// Where it ends.
@@ -150,8 +151,11 @@ pub struct PathArgs {
     #[arg(long)]
     pub all: bool,
     /// With --all: the longest path to list, in links.
-    #[arg(long, value_name = "N", default_value_t = 4, requires = "all")]
+    #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_MAX_LINKS, requires = "all")]
     pub max_len: usize,
+    /// With --all: list at most N paths, the shortest first (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_LIMIT, requires = "all")]
+    pub limit: usize,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: Output,
@@ -159,7 +163,7 @@ pub struct PathArgs {
 
 /// A centrality measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Measure {
+pub(crate) enum Measure {
     /// Number of links, normalised by the number of other nodes.
     Degree,
     /// Share of shortest paths passing through the node.
@@ -177,7 +181,7 @@ pub enum Measure {
 
 /// Arguments of `centrality`.
 #[derive(Debug, Args)]
-pub struct CentralityArgs {
+pub(crate) struct CentralityArgs {
     /// The measure.
     #[arg(long, value_enum, default_value_t = Measure::Degree)]
     pub measure: Measure,
@@ -202,7 +206,7 @@ pub struct CentralityArgs {
 
 /// Arguments of `timeline`.
 #[derive(Debug, Args)]
-pub struct TimelineArgs {
+pub(crate) struct TimelineArgs {
     /// Only entries on or after this date.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
     pub from: Option<PartialDate>,
@@ -219,7 +223,7 @@ pub struct TimelineArgs {
 
 /// A format `export` can write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     /// Graphviz DOT.
     Dot,
     /// Node-link JSON, the format of the data file.
@@ -235,7 +239,7 @@ pub enum ExportFormat {
 
 /// Which links `export --around` follows from the focus entity.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Direction {
+pub(crate) enum Direction {
     /// Links either way.
     Both,
     /// Only links into the focus: who leads, joins or signs it.
@@ -246,7 +250,7 @@ pub enum Direction {
 
 /// Which way a diagram flows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Layout {
+pub(crate) enum Layout {
     /// Left to right.
     #[value(name = "lr", alias = "LR")]
     LeftToRight,
@@ -257,7 +261,7 @@ pub enum Layout {
 
 /// The key holding the links in JSON output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LinksKey {
+pub(crate) enum LinksKey {
     /// `edges`, as NetworkX 3.6 and later read by default.
     Edges,
     /// `links`, as D3 and older NetworkX expect.
@@ -266,7 +270,7 @@ pub enum LinksKey {
 
 /// Arguments of `export`.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
     pub format: ExportFormat,
@@ -305,7 +309,7 @@ pub struct ExportArgs {
 
 /// Arguments of `validate`.
 #[derive(Debug, Args)]
-pub struct ValidateArgs {
+pub(crate) struct ValidateArgs {
     /// The node-link JSON file to check.
     pub file: PathBuf,
     #[command(flatten)]
@@ -315,7 +319,7 @@ pub struct ValidateArgs {
 
 /// Arguments of `stats`.
 #[derive(Debug, Args)]
-pub struct StatsArgs {
+pub(crate) struct StatsArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: Output,

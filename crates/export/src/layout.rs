@@ -44,7 +44,7 @@ const THETA: f64 = 0.9;
 /// Pull towards the group anchor, per unit of mass and distance.
 const GRAVITY: f64 = 0.02;
 /// Seed of the starting positions.
-const SEED: u64 = 0x5EED_0F_E1A5_7C0D;
+const SEED: u64 = 0x5EED_0FE1_A57C_0DE5;
 
 /// What the layout needs to know about a graph.
 #[derive(Debug, Clone, Default)]

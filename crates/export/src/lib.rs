@@ -34,7 +34,6 @@
 //! assert!(String::from_utf8_lossy(&dot).contains("label=\"leads\""));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod dot;
 mod error;

@@ -11,22 +11,19 @@ use partnership_export::{
 };
 
 use crate::args::{self, ExportArgs, ExportFormat};
-use crate::data;
 use crate::error::Error;
 
 /// Writes the selection the options describe, to `--output` or `out`.
 ///
 /// # Errors
-/// [`Error::Lookup`] when `--around` names no entity or several;
-/// [`Error::Export`] when the filters hide the focus entity;
+/// [`Error::Export`] when `--around` names no entity or several (with the
+/// nearest names) or the filters hide the focus entity;
 /// [`Error::Write`] or [`Error::Output`] when writing fails.
-pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let mut options = SelectionOptions::new();
     if let Some(name) = &args.around {
-        // Resolved here so that an unknown name gets the nearest names.
-        let focus = data::resolve(graph, name)?;
         options = options
-            .around([graph.node(focus).id.clone()], args.depth)
+            .around([name.clone()], args.depth)
             .direction(match args.direction {
                 args::Direction::Both => LinkDirection::Both,
                 args::Direction::In => LinkDirection::Incoming,

@@ -16,12 +16,12 @@ use std::io::{self, BufWriter, Write};
 
 use partnership_core::petgraph::Direction;
 use partnership_core::petgraph::visit::EdgeRef;
+use partnership_core::words::{link_sentence, node_span, noun, span};
 use partnership_core::{Day, Family, Kind, Node, NodeIndex, PartialDate, Relation, Source};
 use serde::Serialize;
 
 use crate::layout::{LayoutInput, layout};
 use crate::style::{Line, link_style, node_style};
-use crate::text::{node_when, span};
 use crate::{ExportOptions, Selection};
 
 const PAGE: &str = include_str!("page.html");
@@ -215,32 +215,6 @@ fn day_span(since: Option<PartialDate>, until: Option<PartialDate>) -> (Option<u
     )
 }
 
-/// How a path explanation names a node: its first alias that is a phrase
-/// (has a lower-case letter) and shorter than the name, else the name;
-/// with "the" except for states, persons, places, areas, acronyms, names
-/// starting with "the" and possessives. The same rule as
-/// `partnership_analysis::explain`, which the browser test checks sentence
-/// by sentence against `partnership path`.
-fn noun(node: &Node) -> String {
-    let name = node
-        .aliases
-        .iter()
-        .find(|a| a.len() < node.name.len() && a.chars().any(char::is_lowercase))
-        .unwrap_or(&node.name);
-    let bare = matches!(
-        node.kind,
-        Kind::State | Kind::Person | Kind::Place | Kind::Area
-    ) || name.starts_with("The ")
-        || name.starts_with("the ")
-        || !name.chars().any(char::is_lowercase)
-        || name.split(' ').next().is_some_and(|w| w.ends_with("'s"));
-    if bare {
-        name.clone()
-    } else {
-        format!("the {name}")
-    }
-}
-
 /// Interns citations in first-seen order.
 #[derive(Default)]
 struct Citations {
@@ -380,7 +354,7 @@ fn page_data(selection: &Selection<'_>, options: &ExportOptions) -> PageData {
                 name: n.name.clone(),
                 kind: kinds.iter().position(|&k| k == n.kind).unwrap_or(0),
                 aliases: n.aliases.clone(),
-                when: node_when(n),
+                when: node_span(n),
                 span: day_span(start, end),
                 description: n.description.clone(),
                 attributes: attributes(&n.attributes),
@@ -401,11 +375,6 @@ fn page_data(selection: &Selection<'_>, options: &ExportOptions) -> PageData {
         .iter()
         .map(|l| {
             let link = l.link;
-            let (s, t) = (graph.node(l.source), graph.node(l.target));
-            let mut sentence = format!("{} {} {}", s.name, link.relation.phrase(), t.name);
-            if let Some(role) = &link.role {
-                sentence.push_str(&format!(" as {role}"));
-            }
             LinkData {
                 source: position[l.source.index()],
                 target: position[l.target.index()],
@@ -413,7 +382,7 @@ fn page_data(selection: &Selection<'_>, options: &ExportOptions) -> PageData {
                     .iter()
                     .position(|&r| r == link.relation)
                     .unwrap_or(0),
-                sentence,
+                sentence: link_sentence(graph, l.index),
                 when: span(link.since, link.until),
                 span: day_span(link.since, link.until),
                 description: link.description.clone(),
