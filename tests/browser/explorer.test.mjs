@@ -191,10 +191,14 @@ try {
   const onPath = await page.$$eval("#map .link.onpath", (l) => l.length);
   check(onPath === cliPath.length, "the connection is highlighted on the map", onPath);
 
-  // The screenshot: the C4 Trust Fund selected, the connection shown.
+  // The screenshot: the C4 Trust Fund selected, who leads it in view.
+  await page.keyboard.press("Escape");
+  check(await page.getAttribute("#path-result", "data-links") === null, "Escape clears the connection");
   await pick(page, "#search", "C4 Trust Fund");
   await page.click("#zoom-fit");
+  await page.$eval("#details ul[data-direction='in']", (ul) => ul.previousElementSibling.scrollIntoView({ block: "start" }));
   await page.mouse.move(5, 5);
+  await page.waitForTimeout(100);
   const shot = process.env.SCREENSHOT || join(root, "docs", "explorer.png");
   await page.screenshot({ path: shot });
   console.log(`saved ${shot}`);

@@ -1,28 +1,34 @@
 //! Node positions for the explorer page, computed once at export time.
 //!
-//! The layout is force-directed in the manner of Fruchterman and Reingold
-//! (1991): links pull their ends together in proportion to the square of
-//! their length, every pair of nodes pushes apart in inverse proportion to
-//! its distance, and a temperature that falls linearly caps how far a node
-//! may move in one step. Three changes make it suit this graph:
+//! The layout is force-directed: every pair of nodes pushes apart in
+//! inverse proportion to its distance, links pull their ends together, and
+//! a temperature that falls linearly caps how far a node may move in one
+//! step (Fruchterman and Reingold 1991). Four choices make it suit this
+//! graph, a few hubs (Ukraine, NATO, the NATO-Ukraine Commission) among
+//! hundreds of sparsely linked nodes:
 //!
+//! - **LinLog attraction** (Noack 2007): a link of length `d` pulls with
+//!   `ln(1 + d)` rather than Fruchterman-Reingold's `d²`, so the hubs'
+//!   hundreds of links do not drag everything into one knot; clusters come
+//!   apart and the nodes spread over the whole disc.
 //! - **Repulsion weighted by degree** (as in ForceAtlas2, Jacomy et al.
-//!   2014): a node pushes with mass `degree + 1`, so the few hubs (Ukraine,
-//!   NATO, the NATO-Ukraine Commission) clear room around themselves instead
-//!   of drowning in their neighbours.
+//!   2014): a node pushes with mass `degree + 1`, so the hubs clear room
+//!   around themselves and stay apart from each other.
 //! - **Groups**: each node is pulled gently towards an anchor of its group
 //!   (the explorer passes the kind's family), the anchors sitting on a
 //!   hexagon, so actors, bodies, funds, agreements, operations and context
-//!   each keep to a sector of the map and a reader knows where to look.
+//!   each lean to a side of the map and a reader knows where to look.
 //! - **Barnes-Hut** (1986): repulsion is summed over a quadtree, treating a
 //!   far cell as one body, so a step costs O(n log n) rather than O(n²).
+//!
+//! After the simulation the nodes are scaled to the page and pushed apart
+//! until no two drawn shapes overlap.
 //!
 //! Everything is deterministic: starting positions come from a SplitMix64
 //! generator with a fixed seed, the quadtree is built and walked in index
 //! order, and all arithmetic runs on one thread, so one input gives the same
 //! bits on every run. No trigonometric function is used (the hexagon's
-//! corners are constants), so positions do not depend on the platform's
-//! `libm` either.
+//! corners are constants).
 
 /// Group anchors: the corners of a regular hexagon of radius 1, clockwise
 /// from the left, then the centre for any further group.
@@ -43,6 +49,8 @@ const ITERATIONS: usize = 300;
 const THETA: f64 = 0.9;
 /// Pull towards the group anchor, per unit of mass and distance.
 const GRAVITY: f64 = 0.02;
+/// Pull along a link: `ATTRACTION * ln(1 + d)`.
+const ATTRACTION: f64 = 1.0;
 /// Seed of the starting positions.
 const SEED: u64 = 0x5EED_0FE1_A57C_0DE5;
 
@@ -57,11 +65,17 @@ pub(crate) struct LayoutInput {
     /// The group of each node (0 to 5 sit on the hexagon, higher numbers in
     /// the middle); shorter than `nodes` means group 6 for the rest.
     pub(crate) groups: Vec<usize>,
+    /// The radius each node is drawn with, in output units; after the
+    /// simulation, nodes are pushed apart until no two drawn shapes
+    /// overlap. Shorter than `nodes` means radius 0 for the rest.
+    pub(crate) radii: Vec<f64>,
 }
 
-/// A position per node, in `[0, size]²` where `size` grows with the square
-/// root of the number of nodes (about 60 units per node along each axis of
-/// a square grid), rounded to 0.1.
+/// A position per node, rounded to 0.1. The simulation's result is scaled
+/// into `[0, size]²`, where `size` grows with the square root of the number
+/// of nodes (about 60 units per node along each axis of a square grid);
+/// pushing drawn shapes apart may then widen it a little, and the whole is
+/// moved so that the smallest coordinates are 0.
 ///
 /// Links that name a node out of range are ignored rather than trusted.
 pub(crate) fn layout(input: &LayoutInput) -> Vec<[f64; 2]> {
@@ -87,7 +101,10 @@ pub(crate) fn layout(input: &LayoutInput) -> Vec<[f64; 2]> {
 
     // The ideal link length is 1; the anchors sit far enough apart that
     // every group has room for its share of nodes.
-    let spread = (n as f64).sqrt() * 1.5;
+    // Gravity g m r balances the push of the total mass M at r² ≈ M / g,
+    // so that is the radius the layout settles to; the anchors sit inside it.
+    let total: f64 = mass.iter().sum();
+    let spread = (total / GRAVITY).sqrt() * 0.7;
     let mut rng = SplitMix64(SEED);
     let mut pos: Vec<[f64; 2]> = (0..n)
         .map(|i| {
@@ -109,7 +126,7 @@ pub(crate) fn layout(input: &LayoutInput) -> Vec<[f64; 2]> {
 
     let mut force = vec![[0.0f64; 2]; n];
     let mut tree = QuadTree::default();
-    let start_temperature = spread * 0.2;
+    let start_temperature = spread * 0.1;
     for step in 0..ITERATIONS {
         let temperature = start_temperature * (1.0 - step as f64 / ITERATIONS as f64) + 0.01;
         tree.build(&pos, &mass);
@@ -122,12 +139,12 @@ pub(crate) fn layout(input: &LayoutInput) -> Vec<[f64; 2]> {
         for &(a, b) in &pairs {
             let dx = pos[b][0] - pos[a][0];
             let dy = pos[b][1] - pos[a][1];
-            let d = (dx * dx + dy * dy).sqrt();
-            // d² / k with k = 1, along the unit vector: d * (dx, dy).
-            force[a][0] += dx * d;
-            force[a][1] += dy * d;
-            force[b][0] -= dx * d;
-            force[b][1] -= dy * d;
+            let d = (dx * dx + dy * dy).sqrt().max(1e-9);
+            let s = ATTRACTION * (1.0 + d).ln() / d;
+            force[a][0] += dx * s;
+            force[a][1] += dy * s;
+            force[b][0] -= dx * s;
+            force[b][1] -= dy * s;
         }
         for (p, f) in pos.iter_mut().zip(&force) {
             let length = (f[0] * f[0] + f[1] * f[1]).sqrt();
@@ -139,12 +156,82 @@ pub(crate) fn layout(input: &LayoutInput) -> Vec<[f64; 2]> {
         }
     }
     fit(&mut pos);
+    let radius = |i: usize| input.radii.get(i).copied().unwrap_or(0.0).max(0.0);
+    separate(&mut pos, &(0..n).map(radius).collect::<Vec<_>>());
+    let lo = pos.iter().fold([f64::INFINITY; 2], |lo, p| {
+        [lo[0].min(p[0]), lo[1].min(p[1])]
+    });
+    for p in &mut pos {
+        for axis in 0..2 {
+            p[axis] = ((p[axis] - lo[axis]) * 10.0).round() / 10.0;
+        }
+    }
     pos
 }
 
+/// Room left between two drawn shapes.
+const GAP: f64 = 2.0;
+/// At most this many passes of pushing overlapping shapes apart.
+const SEPARATION_PASSES: usize = 50;
+
+/// Pushes apart every two nodes whose circles (plus [`GAP`]) overlap, each
+/// by half the overlap, pass after pass until none overlap or
+/// [`SEPARATION_PASSES`] have run. Candidates come from a grid of cells
+/// as wide as the largest diameter, kept in a `BTreeMap` so the order of
+/// pushes, and so the result, is fixed.
+fn separate(pos: &mut [[f64; 2]], radii: &[f64]) {
+    let largest = radii.iter().copied().fold(0.0f64, f64::max);
+    let cell = 2.0 * largest + GAP;
+    if pos.len() < 2 || cell <= 0.0 {
+        return;
+    }
+    let key = |p: [f64; 2]| ((p[0] / cell).floor() as i64, (p[1] / cell).floor() as i64);
+    for _ in 0..SEPARATION_PASSES {
+        let mut grid: std::collections::BTreeMap<(i64, i64), Vec<usize>> = Default::default();
+        for (i, &p) in pos.iter().enumerate() {
+            grid.entry(key(p)).or_default().push(i);
+        }
+        let mut moved = false;
+        for i in 0..pos.len() {
+            let (cx, cy) = key(pos[i]);
+            for gx in cx - 1..=cx + 1 {
+                for gy in cy - 1..=cy + 1 {
+                    let Some(others) = grid.get(&(gx, gy)) else {
+                        continue;
+                    };
+                    for &j in others {
+                        if j <= i {
+                            continue;
+                        }
+                        let (dx, dy) = (pos[j][0] - pos[i][0], pos[j][1] - pos[i][1]);
+                        let d = (dx * dx + dy * dy).sqrt();
+                        let overlap = radii[i] + radii[j] + GAP - d;
+                        if overlap <= 0.0 {
+                            continue;
+                        }
+                        let (ux, uy) = if d > 1e-9 {
+                            (dx / d, dy / d)
+                        } else {
+                            (1.0, 0.0)
+                        };
+                        let half = overlap / 2.0;
+                        pos[i][0] -= ux * half;
+                        pos[i][1] -= uy * half;
+                        pos[j][0] += ux * half;
+                        pos[j][1] += uy * half;
+                        moved = true;
+                    }
+                }
+            }
+        }
+        if !moved {
+            break;
+        }
+    }
+}
+
 /// Moves and scales positions into `[0, size]²` (keeping the aspect
-/// ratio), `size` being 60 units per node along a square grid's side, and
-/// rounds them to 0.1 so that the page stays small.
+/// ratio), `size` being 60 units per node along a square grid's side.
 fn fit(pos: &mut [[f64; 2]]) {
     let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
     for p in pos.iter() {
@@ -163,7 +250,7 @@ fn fit(pos: &mut [[f64; 2]]) {
             } else {
                 size / 2.0
             };
-            p[axis] = (v * 10.0).round() / 10.0;
+            p[axis] = v;
         }
     }
 }
@@ -372,6 +459,7 @@ mod tests {
             nodes: n,
             links: (1..n).map(|i| (i - 1, i)).collect(),
             groups: vec![0; n],
+            radii: Vec::new(),
         }
     }
 
@@ -385,6 +473,7 @@ mod tests {
             nodes: 50,
             links: (0..50).map(|i| (i, (i * 7 + 3) % 50)).collect(),
             groups: (0..50).map(|i| i % 6).collect(),
+            radii: (0..50).map(|i| (i % 4) as f64 * 3.0).collect(),
         };
         let a = layout(&input);
         let b = layout(&input);
@@ -398,9 +487,9 @@ mod tests {
         let one = layout(&LayoutInput {
             nodes: 1,
             links: vec![(0, 0), (0, 9)],
-            groups: Vec::new(),
+            ..LayoutInput::default()
         });
-        assert_eq!(one, vec![[30.0, 30.0]]);
+        assert_eq!(one, vec![[0.0, 0.0]]);
     }
 
     #[test]
@@ -409,7 +498,7 @@ mod tests {
         let size = 4.0 * 60.0;
         for p in &pos {
             for v in p {
-                assert!((0.0..=size).contains(v), "{v} outside [0, {size}]");
+                assert!((0.0..=size + 0.1).contains(v), "{v} outside [0, {size}]");
                 assert_eq!((v * 10.0).round() / 10.0, *v);
             }
         }
@@ -438,6 +527,7 @@ mod tests {
             nodes: 16,
             links,
             groups: vec![0; 16],
+            radii: Vec::new(),
         });
         let (mut inside, mut across) = (Vec::new(), Vec::new());
         for a in 0..16 {
@@ -466,6 +556,7 @@ mod tests {
             nodes: 40,
             links: Vec::new(),
             groups: (0..40).map(|i| if i < 20 { 0 } else { 3 }).collect(),
+            radii: Vec::new(),
         });
         let mean_x = |r: std::ops::Range<usize>| {
             let len = r.len() as f64;
@@ -475,15 +566,23 @@ mod tests {
     }
 
     #[test]
-    fn no_two_nodes_coincide() {
+    fn no_two_drawn_shapes_overlap() {
+        // A star of 30 with a big hub: leaves crowd the hub, yet after the
+        // separation passes no two circles (plus the gap) overlap.
+        let radii: Vec<f64> = (0..30).map(|i| if i == 0 { 30.0 } else { 8.0 }).collect();
         let pos = layout(&LayoutInput {
             nodes: 30,
             links: (1..30).map(|i| (0, i)).collect(),
             groups: vec![1; 30],
+            radii: radii.clone(),
         });
         for a in 0..30 {
             for b in a + 1..30 {
-                assert!(dist(pos[a], pos[b]) > 1.0, "{a} and {b} overlap");
+                // 0.2: the rounding to 0.1 of both ends.
+                assert!(
+                    dist(pos[a], pos[b]) + 0.2 >= radii[a] + radii[b] + GAP,
+                    "{a} and {b} overlap"
+                );
             }
         }
     }

@@ -116,7 +116,7 @@
     }
   }
   function radius(n) {
-    return 5 + 2.2 * Math.sqrt(n.degree);
+    return n.r;
   }
 
   // ---- the map --------------------------------------------------------------
@@ -167,6 +167,7 @@
       class: "node" + (major.has(i) ? " major" : "") + (k.style === "dashed" ? " dashed" : ""),
       transform: `translate(${n.x},${n.y})`,
       "data-id": n.id,
+      "data-index": i,
     });
     const r = radius(n);
     const shape = svg("path", {
@@ -189,11 +190,48 @@
   const view = { x: 0, y: 0, k: 1 };
   function applyView() {
     viewport.setAttribute("transform", `translate(${view.x},${view.y}) scale(${view.k})`);
-    map.classList.toggle("zoomed", view.k >= 2.2);
-    // Labels keep their size on screen.
+    // Labels and lines keep their size on screen.
     nodeLayer.style.fontSize = 11 / view.k + "px";
-    for (const t of nodeLayer.querySelectorAll(".label")) t.style.fontSize = 11 / view.k + "px";
     linkLayer.style.strokeWidth = 1.2 / view.k;
+    scheduleLabels();
+  }
+  // Which labels show: the selection and the connection always; then the
+  // neighbours of the selection and the most connected entities (all of
+  // them once zoomed in), each only where it covers no label already placed.
+  let labelsPending = false;
+  function scheduleLabels() {
+    if (labelsPending) return;
+    labelsPending = true;
+    requestAnimationFrame(placeLabels);
+  }
+  function placeLabels() {
+    labelsPending = false;
+    const zoomed = view.k >= 2.2;
+    const forced = new Set();
+    if (state.selected >= 0) forced.add(state.selected);
+    if (path) for (const i of path.nodes) forced.add(i);
+    const near = new Set();
+    for (const g of nodeLayer.querySelectorAll(".node.near")) near.add(Number(g.dataset.index));
+    const order = [...forced]
+      .concat(ranked.filter((i) => near.has(i) && !forced.has(i)))
+      .concat(ranked.filter((i) => !near.has(i) && !forced.has(i)));
+    const placed = [];
+    const show = new Uint8Array(N.length);
+    const box = map.getBoundingClientRect();
+    for (const i of order) {
+      if (!nodeVisible[i]) continue;
+      const must = forced.has(i);
+      if (!must && !zoomed && !major.has(i) && !near.has(i)) continue;
+      const n = N[i];
+      const x0 = view.x + (n.x + n.r + 3) * view.k;
+      const y0 = view.y + n.y * view.k - 9;
+      const rect = [x0, y0, x0 + n.name.length * 6.4, y0 + 13];
+      if (rect[2] < 0 || rect[0] > box.width || rect[3] < 0 || rect[1] > box.height) continue;
+      if (!must && placed.some((p) => rect[0] < p[2] && p[0] < rect[2] && rect[1] < p[3] && p[1] < rect[3])) continue;
+      placed.push(rect);
+      show[i] = 1;
+    }
+    nodeEls.forEach((g, i) => g.classList.toggle("labelled", show[i] === 1));
   }
   function fit() {
     const box = map.getBoundingClientRect();
@@ -771,6 +809,7 @@
       line.classList.toggle("near", nearLinks.has(i));
       line.classList.toggle("onpath", onPathLinks.has(i));
     });
+    scheduleLabels();
     let shownNodes = 0;
     let shownLinks = 0;
     for (const v of nodeVisible) shownNodes += v;

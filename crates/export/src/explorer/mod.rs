@@ -129,7 +129,7 @@ struct PageData {
     timeline: Vec<usize>,
     /// Focus nodes of the selection: node positions.
     focus: Vec<usize>,
-    /// Side of the square the positions lie in.
+    /// The largest coordinate of any position (the smallest is 0).
     size: f64,
 }
 
@@ -176,6 +176,8 @@ struct NodeData {
     sources: Vec<usize>,
     x: f64,
     y: f64,
+    /// Radius drawn, which the layout keeps clear of other nodes.
+    r: f64,
     degree: usize,
     /// How the path explanation names the node ("the C4 Trust Fund").
     noun: String,
@@ -202,6 +204,12 @@ struct LinkData {
     description: Option<String>,
     attributes: Vec<(String, String)>,
     sources: Vec<usize>,
+}
+
+/// The radius a node is drawn with: grows with the square root of its
+/// number of links, so that area follows degree. Rounded to 0.1.
+fn radius(degree: usize) -> f64 {
+    ((4.0 + 1.6 * (degree as f64).sqrt()) * 10.0).round() / 10.0
 }
 
 fn day_number(day: Day) -> u32 {
@@ -293,22 +301,23 @@ fn page_data(selection: &Selection<'_>, options: &ExportOptions) -> PageData {
             .unwrap_or(6)
     };
 
-    let input = LayoutInput {
-        nodes: nodes.len(),
-        links: links
-            .iter()
-            .map(|l| (position[l.source.index()], position[l.target.index()]))
-            .collect(),
-        groups: nodes.iter().map(|(_, n)| family(n.kind)).collect(),
-    };
-    let positions = layout(&input);
-    let size = (nodes.len() as f64).sqrt() * 60.0;
-
+    let ends: Vec<(usize, usize)> = links
+        .iter()
+        .map(|l| (position[l.source.index()], position[l.target.index()]))
+        .collect();
     let mut degree = vec![0usize; nodes.len()];
-    for &(a, b) in &input.links {
+    for &(a, b) in &ends {
         degree[a] += 1;
         degree[b] += 1;
     }
+    let input = LayoutInput {
+        nodes: nodes.len(),
+        links: ends,
+        groups: nodes.iter().map(|(_, n)| family(n.kind)).collect(),
+        radii: degree.iter().map(|&d| radius(d)).collect(),
+    };
+    let positions = layout(&input);
+    let size = positions.iter().fold(0.0f64, |m, p| m.max(p[0]).max(p[1]));
 
     let mut citations = Citations::default();
     let mut years: Option<(u16, u16)> = None;
@@ -361,6 +370,7 @@ fn page_data(selection: &Selection<'_>, options: &ExportOptions) -> PageData {
                 sources: citations.intern(&n.sources, meta),
                 x: p[0],
                 y: p[1],
+                r: radius(degree[at]),
                 degree: degree[at],
                 noun: noun(n),
                 person: n.kind == Kind::Person,
