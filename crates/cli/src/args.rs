@@ -60,8 +60,8 @@ pub(crate) enum Command {
     Centrality(CentralityArgs),
     /// Dated events and links in date order.
     Timeline(TimelineArgs),
-    /// Write the graph, or a selection of it, as DOT, JSON, GraphML or
-    /// Mermaid.
+    /// Write the graph, or a selection of it, as DOT, JSON, GraphML,
+    /// Mermaid or HTML.
     Export(ExportArgs),
     /// Load and check a data file, listing every problem.
     Validate(ValidateArgs),
@@ -232,8 +232,8 @@ pub(crate) enum ExportFormat {
     Graphml,
     /// A Mermaid flowchart.
     Mermaid,
-    /// The explorer: one self-contained HTML page to look and click
-    /// through, with an as-of slider.
+    /// The explorer: one self-contained page to click through, with an
+    /// as-of slider.
     Html,
 }
 

@@ -28,7 +28,12 @@ fn main() -> Result<(), Box<dyn Error>> {
     for _ in 0..5 {
         let (started, cpu) = (Instant::now(), cpu_ns());
         page.clear();
-        export(&mut page, &selection, Format::Html, &ExportOptions::default())?;
+        export(
+            &mut page,
+            &selection,
+            Format::Html,
+            &ExportOptions::default(),
+        )?;
         best = best.min(started.elapsed());
         best_cpu = best_cpu.min(cpu_ns().saturating_sub(cpu));
     }
