@@ -192,7 +192,7 @@
     viewport.setAttribute("transform", `translate(${view.x},${view.y}) scale(${view.k})`);
     // Labels and lines keep their size on screen.
     nodeLayer.style.fontSize = 11 / view.k + "px";
-    linkLayer.style.strokeWidth = 1.2 / view.k;
+    map.style.setProperty("--px", String(1 / view.k));
     scheduleLabels();
   }
   // Which labels show: the selection and the connection always; then the
@@ -248,7 +248,8 @@
     if (!isFinite(minX)) { minX = 0; minY = 0; maxX = size; maxY = size; }
     const bw = Math.max(maxX - minX, 50);
     const bh = Math.max(maxY - minY, 50);
-    view.k = Math.min((w - 2 * pad) / bw, (h - 2 * pad) / bh);
+    // A small selection is not blown up beyond twice its size.
+    view.k = Math.min((w - 2 * pad) / bw, (h - 2 * pad) / bh, 2);
     view.x = (w - bw * view.k) / 2 - minX * view.k;
     view.y = (h - bh * view.k) / 2 - minY * view.k;
     applyView();
