@@ -65,7 +65,7 @@ impl Default for EigenvectorOptions {
 /// a ─── b ─── c     (undirected reading)
 /// ```
 /// ```
-/// use partnership_analysis::{eigenvector_centrality, EigenvectorOptions, Reading};
+/// use partnership::analysis::{eigenvector_centrality, EigenvectorOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
@@ -73,7 +73,7 @@ impl Default for EigenvectorOptions {
 /// let s = eigenvector_centrality(&g, &options)?;
 /// // The exact vector is (1/2, 1/√2, 1/2).
 /// assert!((s.values()[1] - 0.5f64.sqrt()).abs() < 1e-5);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

@@ -76,14 +76,14 @@ const PARALLEL_ENTRIES: usize = 1 << 16;
 /// a ──► b ◄── c
 /// ```
 /// ```
-/// use partnership_analysis::{pagerank, PageRankOptions};
+/// use partnership::analysis::{pagerank, PageRankOptions};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (2, 1)]);
 /// let s = pagerank(&g, &PageRankOptions::default())?;
 /// assert_eq!(s.ranked()[0].0.index(), 1);
 /// assert!((s.values().iter().sum::<f64>() - 1.0).abs() < 1e-9);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference
