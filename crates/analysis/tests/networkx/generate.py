@@ -8,8 +8,9 @@ Run from the repository root, after each change to the dataset:
     /tmp/nx/bin/python crates/analysis/tests/networkx/generate.py
 
 Options: --dataset PATH (default data/nato-ukraine.json), --out PATH
-(default expected.json next to this script). The output is deterministic:
-running it twice gives the same bytes.
+(default expected.json next to this script), --check (compare with the
+file instead of writing it; exit 1 if it is stale). The output is
+deterministic: running it twice gives the same bytes.
 
 How each graph becomes a NetworkX graph (stated again in expected.json):
 - nodes 0..n-1 are added first, then the links in list order, one edge per
@@ -315,6 +316,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dataset", type=Path, default=ROOT / "data" / "nato-ukraine.json")
     parser.add_argument("--out", type=Path, default=HERE / "expected.json")
+    parser.add_argument("--check", action="store_true",
+                        help="compare with --out instead of writing it (the Python version "
+                             "may differ); exit 1 if anything else does")
     args = parser.parse_args()
     if nx.__version__ != NETWORKX_VERSION:
         sys.exit(f"need networkx=={NETWORKX_VERSION}, found {nx.__version__}")
@@ -376,7 +380,15 @@ def main():
     }
     names = [c["name"] for c in b.cases]
     assert len(names) == len(set(names)), "case names are unique"
-    args.out.write_text(dump(out) + "\n", encoding="utf-8")
+    text = dump(out) + "\n"
+    if args.check:
+        old = json.loads(args.out.read_text(encoding="utf-8"))
+        old["versions"]["python"] = out["versions"]["python"]
+        if dump(old) + "\n" != text:
+            sys.exit(f"{args.out} is not what this script writes: rerun it and review the diff")
+        print(f"{args.out} is up to date ({len(b.cases)} cases)")
+        return
+    args.out.write_text(text, encoding="utf-8")
     print(f"wrote {len(b.cases)} cases on {len(b.graphs)} graphs to {args.out}")
 
 
