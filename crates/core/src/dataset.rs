@@ -6,7 +6,7 @@ use crate::{Graph, LoadError};
 
 /// The curated NATO-Ukraine dataset as node-link JSON text, exactly as
 /// shipped in `data/nato-ukraine.json`.
-pub const DATASET_JSON: &str = include_str!("../../../data/nato-ukraine.json");
+pub const DATASET_JSON: &str = include_str!("../data/nato-ukraine.json");
 
 /// The curated NATO-Ukraine dataset, loaded once and shared.
 ///

@@ -45,5 +45,4 @@ mod text;
 
 pub use error::{Error, Result};
 pub use format::{ExportOptions, Format, Layout, export};
-pub use partnership_core::json::LinksKey;
 pub use selection::{LinkDirection, Selection, SelectionOptions};
