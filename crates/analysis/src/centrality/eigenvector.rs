@@ -41,7 +41,10 @@ impl Default for EigenvectorOptions {
 /// - on the directed reading a node sums its predecessors (the left
 ///   eigenvector);
 /// - NetworkX refuses multigraphs; here parallel links count once, which
-///   is NetworkX on `nx.DiGraph(G)` (or `nx.Graph(G)` undirected);
+///   is NetworkX on `nx.DiGraph(G)` (or `nx.Graph(G)` undirected). On the
+///   undirected reading this includes antiparallel links: `a → b` and
+///   `b → a` join `a` and `b` once, as does `a → b` twice (unlike
+///   [`pagerank`](crate::pagerank), where both give weight 2);
 /// - a self-loop adds the node's own value once more, as in NetworkX.
 ///
 /// # Arguments

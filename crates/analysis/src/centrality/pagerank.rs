@@ -50,7 +50,10 @@ const PARALLEL_ENTRIES: usize = 1 << 16;
 /// - each link has weight 1 and parallel links add up (a node with two
 ///   links to `b` and one to `c` sends 2/3 of its rank to `b`);
 /// - self-loops count as links (the node keeps that share);
-/// - the undirected reading walks every link both ways, a self-loop once;
+/// - the undirected reading walks every link both ways, a self-loop once,
+///   and keeps parallel links apart: it is NetworkX on an `nx.MultiGraph`
+///   with one edge per link, so `a → b` and `b → a` (or `a → b` twice)
+///   join `a` and `b` with weight 2 in both directions;
 /// - dangling nodes (no outgoing link) spread their rank uniformly over
 ///   all nodes, and teleportation is uniform;
 /// - starting from the uniform vector, stop at the first iteration whose
