@@ -12,7 +12,7 @@
 //! links it used, and [`words::explain`] turns a path into a sentence.
 
 use partnership::analysis::{KShortestOptions, Reading, k_shortest_paths};
-use partnership::core::{dataset, words};
+use partnership::model::{dataset, words};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

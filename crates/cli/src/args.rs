@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use partnership_analysis::PathQuery;
+use partnership_core::json::LinksKey;
 use partnership_core::{Kind, PartialDate, Relation};
+use partnership_export::{Format, Layout, LinkDirection};
 
 const AFTER_HELP: &str = "\
 Entities may be named by id, name, alias or acronym, in any case.
@@ -141,7 +143,7 @@ pub(crate) struct PathArgs {
     pub directed: bool,
     /// Follow only links of these relations (comma-separated), such as
     /// leads,executes.
-    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
+    #[arg(long = "relation", visible_alias = "relations", value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
     pub relations: Vec<Relation>,
     /// Use only what was active at this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
@@ -187,7 +189,7 @@ pub(crate) struct CentralityArgs {
     pub measure: Measure,
     /// List only entities of these kinds (comma-separated), such as
     /// body,fund; scores are still computed on the whole graph.
-    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    #[arg(long, visible_alias = "kinds", value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
     pub kind: Vec<Kind>,
     /// How many entities to list; 0 lists every one.
     #[arg(long, value_name = "N", default_value_t = 10)]
@@ -221,59 +223,12 @@ pub(crate) struct TimelineArgs {
     pub output: Output,
 }
 
-/// A format `export` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum ExportFormat {
-    /// Graphviz DOT.
-    Dot,
-    /// Node-link JSON, the format of the data file.
-    Json,
-    /// GraphML.
-    Graphml,
-    /// A Mermaid flowchart.
-    Mermaid,
-    /// The explorer: one self-contained page to click through, with an
-    /// as-of slider.
-    Html,
-}
-
-/// Which links `export --around` follows from the focus entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Direction {
-    /// Links either way.
-    Both,
-    /// Only links into the focus: who leads, joins or signs it.
-    In,
-    /// Only links out of the focus: what it leads, joins or signs.
-    Out,
-}
-
-/// Which way a diagram flows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Layout {
-    /// Left to right.
-    #[value(name = "lr", alias = "LR")]
-    LeftToRight,
-    /// Top to bottom.
-    #[value(name = "tb", alias = "TB")]
-    TopToBottom,
-}
-
-/// The key holding the links in JSON output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum LinksKey {
-    /// `edges`, as NetworkX 3.6 and later read by default.
-    Edges,
-    /// `links`, as D3 and older NetworkX expect.
-    Links,
-}
-
 /// Arguments of `export`.
 #[derive(Debug, Args)]
 pub(crate) struct ExportArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
-    pub format: ExportFormat,
+    #[arg(long, value_enum, default_value_t = Format::Dot)]
+    pub format: Format,
     /// Only the neighbourhood of this entity.
     #[arg(long, value_name = "ENTITY")]
     pub around: Option<String>,
@@ -281,14 +236,14 @@ pub(crate) struct ExportArgs {
     #[arg(long, value_name = "K", default_value_t = 1, requires = "around")]
     pub depth: usize,
     /// With --around: which links to follow.
-    #[arg(long, value_enum, default_value_t = Direction::Both, requires = "around")]
-    pub direction: Direction,
+    #[arg(long, value_enum, default_value_t = LinkDirection::Both, requires = "around")]
+    pub direction: LinkDirection,
     /// Only entities of these kinds (comma-separated), such as state,fund.
-    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    #[arg(long = "kind", visible_alias = "kinds", value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
     pub kinds: Vec<Kind>,
     /// Only links of these relations (comma-separated), such as
     /// leads,executes.
-    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
+    #[arg(long = "relation", visible_alias = "relations", value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
     pub relations: Vec<Relation>,
     /// Only what was active at this date.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]

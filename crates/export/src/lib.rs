@@ -19,10 +19,10 @@
 //! | [`Format::Html`] | a web browser, from disk | the explorer: map laid out at export time (same palette as DOT), search, filters, as-of slider, sources on every link, connections in sentences; no network request |
 //!
 //! ```
-//! use partnership_core::Relation;
-//! use partnership_export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
+//! use partnership::model::Relation;
+//! use partnership::export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
 //!
-//! let g = partnership_core::dataset();
+//! let g = partnership::model::dataset();
 //! // Who leads or executes the C4 Trust Fund?
 //! let options = SelectionOptions::new()
 //!     .around(["C4 Trust Fund"], 1)
@@ -49,5 +49,4 @@ mod text;
 
 pub use error::{Error, Result};
 pub use format::{ExportOptions, Format, Layout, export};
-pub use partnership_core::json::LinksKey;
 pub use selection::{LinkDirection, Selection, SelectionOptions};

@@ -5,12 +5,9 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 
 use partnership_core::Graph;
-use partnership_core::json::LinksKey;
-use partnership_export::{
-    ExportOptions, Format, Layout, LinkDirection, Selection, SelectionOptions,
-};
+use partnership_export::{ExportOptions, Selection, SelectionOptions};
 
-use crate::args::{self, ExportArgs, ExportFormat};
+use crate::args::ExportArgs;
 use crate::error::Error;
 
 /// Writes the selection the options describe, to `--output` or `out`.
@@ -24,11 +21,7 @@ pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Resu
     if let Some(name) = &args.around {
         options = options
             .around([name.clone()], args.depth)
-            .direction(match args.direction {
-                args::Direction::Both => LinkDirection::Both,
-                args::Direction::In => LinkDirection::Incoming,
-                args::Direction::Out => LinkDirection::Outgoing,
-            });
+            .direction(args.direction);
     }
     if !args.kinds.is_empty() {
         options = options.kinds(args.kinds.iter().copied());
@@ -42,22 +35,10 @@ pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Resu
     options = options.hide_isolated(args.hide_isolated);
     let selection = Selection::new(graph, &options)?;
 
-    let format = match args.format {
-        ExportFormat::Dot => Format::Dot,
-        ExportFormat::Json => Format::Json,
-        ExportFormat::Graphml => Format::GraphMl,
-        ExportFormat::Mermaid => Format::Mermaid,
-        ExportFormat::Html => Format::Html,
-    };
+    let format = args.format;
     let export = ExportOptions {
-        layout: match args.layout {
-            args::Layout::LeftToRight => Layout::LeftToRight,
-            args::Layout::TopToBottom => Layout::TopToBottom,
-        },
-        links_key: match args.links_key {
-            args::LinksKey::Edges => LinksKey::Edges,
-            args::LinksKey::Links => LinksKey::Links,
-        },
+        layout: args.layout,
+        links_key: args.links_key,
         ..ExportOptions::default()
     };
     match &args.output {
