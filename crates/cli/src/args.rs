@@ -63,7 +63,8 @@ pub(crate) enum Command {
     /// Dated events and links in date order.
     Timeline(TimelineArgs),
     /// Write the graph, or a selection of it, as DOT, JSON, GraphML,
-    /// Mermaid, GEXF, FollowTheMoney, or CSV for Neo4j or spreadsheets.
+    /// Mermaid, the HTML explorer, GEXF, FollowTheMoney, or CSV for Neo4j
+    /// or spreadsheets.
     Export(ExportArgs),
     /// Load and check a data file, listing every problem.
     Validate(ValidateArgs),

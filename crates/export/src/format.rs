@@ -15,12 +15,12 @@ use crate::tables::OutputFile;
 /// An output format.
 ///
 /// ```
-/// use partnership_export::Format;
+/// use partnership::export::Format;
 /// let f: Format = "graphml".parse()?;
 /// assert_eq!(f, Format::GraphMl);
 /// assert_eq!(f.extension(), "graphml");
 /// assert!("svg".parse::<Format>().is_err());
-/// # Ok::<(), partnership_export::Error>(())
+/// # Ok::<(), partnership::export::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
@@ -34,6 +34,14 @@ pub enum Format {
     GraphMl,
     /// A Mermaid flowchart, for GitHub and Markdown viewers.
     Mermaid,
+    /// The explorer: a self-contained HTML page with a map and an as-of
+    /// slider.
+    ///
+    /// Data, styles and script are inline and the page makes no network
+    /// request. It has a map laid out at export time, search, filters, the
+    /// slider, details with sources and connections explained in
+    /// sentences.
+    Html,
     /// Dynamic GEXF 1.2draft, for Gephi's timeline and NetworkX.
     Gexf,
     /// FollowTheMoney entities, one JSON object per line, for Aleph and
@@ -43,23 +51,25 @@ pub enum Format {
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Dot,
         Format::Json,
         Format::GraphMl,
         Format::Mermaid,
+        Format::Html,
         Format::Gexf,
         Format::Ftm,
     ];
 
     /// The name [`FromStr`] reads: `dot`, `json`, `graphml`, `mermaid`,
-    /// `gexf` or `ftm`.
+    /// `html`, `gexf` or `ftm`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Dot => "dot",
             Format::Json => "json",
             Format::GraphMl => "graphml",
             Format::Mermaid => "mermaid",
+            Format::Html => "html",
             Format::Gexf => "gexf",
             Format::Ftm => "ftm",
         }
@@ -72,6 +82,7 @@ impl Format {
             Format::Json => "json",
             Format::GraphMl => "graphml",
             Format::Mermaid => "mmd",
+            Format::Html => "html",
             Format::Gexf => "gexf",
             Format::Ftm => "ftm.json",
         }
@@ -92,6 +103,7 @@ impl Format {
             Format::Json => crate::json::write(writer, selection, options),
             Format::GraphMl => crate::graphml::write(writer, selection),
             Format::Mermaid => crate::mermaid::write(writer, selection, options),
+            Format::Html => crate::explorer::write(writer, selection, options),
             Format::Gexf => crate::gexf::write(writer, selection),
             Format::Ftm => crate::ftm::write(writer, selection),
         }
@@ -116,12 +128,13 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "graphml" => Ok(Format::GraphMl),
             "mermaid" | "mmd" => Ok(Format::Mermaid),
+            "html" | "htm" => Ok(Format::Html),
             "gexf" => Ok(Format::Gexf),
             "ftm" | "ftm.json" | "followthemoney" => Ok(Format::Ftm),
             _ => Err(Error::InvalidOption {
                 option: "format",
                 value: s.to_owned(),
-                expected: "dot, json, graphml, mermaid, gexf or ftm",
+                expected: "dot, json, graphml, mermaid, html, gexf or ftm",
             }),
         }
     }
@@ -256,15 +269,18 @@ impl FromStr for FolderFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum AnyFormat {
-    /// Graphviz DOT, for diagrams.
+    /// Graphviz DOT, for diagrams (`dot -Tsvg`).
     Dot,
-    /// Node-link JSON, the format of the data file.
+    /// Node-link JSON (MODEL.md), for NetworkX, D3 and notebooks.
     Json,
-    /// GraphML, for yEd, Cytoscape and NetworkX.
+    /// GraphML, for Gephi, yEd, Cytoscape and NetworkX.
     #[cfg_attr(feature = "clap", value(name = "graphml"))]
     GraphMl,
     /// A Mermaid flowchart, for GitHub and Markdown viewers.
     Mermaid,
+    /// The explorer: a self-contained HTML page with a map and an as-of
+    /// slider.
+    Html,
     /// Dynamic GEXF, for Gephi's timeline.
     Gexf,
     /// FollowTheMoney entities, one per line, for Aleph.
@@ -277,11 +293,12 @@ pub enum AnyFormat {
 
 impl AnyFormat {
     /// Every format, streams first, in declaration order.
-    pub const ALL: [AnyFormat; 8] = [
+    pub const ALL: [AnyFormat; 9] = [
         AnyFormat::Dot,
         AnyFormat::Json,
         AnyFormat::GraphMl,
         AnyFormat::Mermaid,
+        AnyFormat::Html,
         AnyFormat::Gexf,
         AnyFormat::Ftm,
         AnyFormat::Neo4j,
@@ -295,6 +312,7 @@ impl AnyFormat {
             AnyFormat::Json => Some(Format::Json),
             AnyFormat::GraphMl => Some(Format::GraphMl),
             AnyFormat::Mermaid => Some(Format::Mermaid),
+            AnyFormat::Html => Some(Format::Html),
             AnyFormat::Gexf => Some(Format::Gexf),
             AnyFormat::Ftm => Some(Format::Ftm),
             AnyFormat::Neo4j | AnyFormat::Csv => None,
@@ -327,6 +345,7 @@ impl From<Format> for AnyFormat {
             Format::Json => AnyFormat::Json,
             Format::GraphMl => AnyFormat::GraphMl,
             Format::Mermaid => AnyFormat::Mermaid,
+            Format::Html => AnyFormat::Html,
             Format::Gexf => AnyFormat::Gexf,
             Format::Ftm => AnyFormat::Ftm,
         }
@@ -359,7 +378,7 @@ impl FromStr for AnyFormat {
             .map_err(|_| Error::InvalidOption {
                 option: "format",
                 value: s.to_owned(),
-                expected: "dot, json, graphml, mermaid, gexf, ftm, neo4j or csv",
+                expected: "dot, json, graphml, mermaid, html, gexf, ftm, neo4j or csv",
             })
     }
 }
@@ -417,7 +436,7 @@ impl FromStr for Layout {
 /// concern it and ignores the rest, so one value serves every [`Format`].
 ///
 /// ```
-/// use partnership_export::{ExportOptions, Layout};
+/// use partnership::export::{ExportOptions, Layout};
 /// let options = ExportOptions { layout: Layout::TopToBottom, clusters: true, ..Default::default() };
 /// assert!(options.legend);
 /// ```
@@ -430,7 +449,7 @@ pub struct ExportOptions {
     /// Draw what is `part_of` something inside a box around it (DOT).
     pub clusters: bool,
     /// Caption at the top of the diagram; `None` uses the graph's name
-    /// (DOT).
+    /// (DOT, HTML).
     pub title: Option<String>,
     /// Wrap node labels at this many characters; 0 never wraps (DOT and
     /// Mermaid).
@@ -460,8 +479,8 @@ impl Default for ExportOptions {
 /// [`Format::write`].
 ///
 /// ```
-/// use partnership_export::{export, ExportOptions, Format, Selection};
-/// let g = partnership_core::dataset();
+/// use partnership::export::{export, ExportOptions, Format, Selection};
+/// let g = partnership::model::dataset();
 /// let mut out = Vec::new();
 /// export(&mut out, &Selection::all(g), Format::Mermaid, &ExportOptions::default())?;
 /// assert!(out.starts_with(b"flowchart LR\n"));

@@ -1,8 +1,9 @@
 //! Writes the partnership graph, or any part of it, for other tools:
 //! Graphviz DOT for diagrams, node-link JSON for NetworkX, D3 and notebooks,
-//! GraphML for yEd and Cytoscape, Mermaid for Markdown, dynamic GEXF for
-//! Gephi's timeline, FollowTheMoney for Aleph, and folders of CSV files for
-//! Neo4j (and Ladybug or Kuzu) and for spreadsheets.
+//! GraphML for yEd and Cytoscape, Mermaid for Markdown, the explorer (one
+//! HTML page to look and click through), dynamic GEXF for Gephi's timeline,
+//! FollowTheMoney for Aleph, and folders of CSV files for Neo4j (and
+//! Ladybug or Kuzu) and for spreadsheets.
 //!
 //! Choose what to export once, as a [`Selection`] (the whole graph, the
 //! neighbourhood of some nodes, some kinds or relations, as of a date), then
@@ -18,16 +19,17 @@
 //! | [`Format::Json`] | NetworkX `node_link_graph`, D3 | the node-link format of the data file, written by the core crate's writer; `links` key on request |
 //! | [`Format::GraphMl`] | Gephi, yEd, Cytoscape, NetworkX | a typed `<key>` for every attribute |
 //! | [`Format::Mermaid`] | GitHub, Markdown | flowchart; Mermaid's defaults draw at most 500 links, so suits selections |
+//! | [`Format::Html`] | a web browser, from disk | the explorer: map laid out at export time (same palette as DOT), search, filters, as-of slider, sources on every link, connections in sentences; no network request |
 //! | [`Format::Gexf`] | Gephi, NetworkX `read_gexf` | dynamic: `start`/`end` days on nodes and links; typed attributes; `viz` colours and shapes of the DOT palette |
 //! | [`Format::Ftm`] | Aleph, OpenSanctions, `followthemoney` | one entity per line; nodes and links mapped to FtM schemata (docs/formats.md) |
 //! | [`FolderFormat::Neo4j`] | `neo4j-admin database import`, Ladybug, Kuzu | typed CSV headers, `schema.cypher`, `ladybug.cypher`, README |
 //! | [`FolderFormat::Csv`] | spreadsheets, pandas | `nodes.csv` and `links.csv`, flat |
 //!
 //! ```
-//! use partnership_core::Relation;
-//! use partnership_export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
+//! use partnership::model::Relation;
+//! use partnership::export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
 //!
-//! let g = partnership_core::dataset();
+//! let g = partnership::model::dataset();
 //! // Who leads or executes the C4 Trust Fund?
 //! let options = SelectionOptions::new()
 //!     .around(["C4 Trust Fund"], 1)
@@ -42,11 +44,13 @@
 
 mod dot;
 mod error;
+mod explorer;
 mod format;
 mod ftm;
 mod gexf;
 mod graphml;
 mod json;
+mod layout;
 mod mermaid;
 mod selection;
 mod style;

@@ -1,6 +1,6 @@
 //! `partnership export`: the graph, or a selection of it, as DOT, JSON,
-//! GraphML, Mermaid, GEXF or FollowTheMoney to a file or standard output, or
-//! as a folder of CSV files for Neo4j or spreadsheets.
+//! GraphML, Mermaid, the HTML explorer, GEXF or FollowTheMoney to a file or
+//! standard output, or as a folder of CSV files for Neo4j or spreadsheets.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
