@@ -2,7 +2,7 @@
 
 use crate::error::Result;
 use crate::options::{Execution, Reading};
-use crate::parallel::{block_sum, effective};
+use crate::parallel::{block_sum, block_sum_with, effective};
 use crate::readable::Readable;
 use crate::scores::Scores;
 use crate::snapshot::{Adjacency, Snapshot};
@@ -114,7 +114,7 @@ pub fn betweenness_centrality<G: Readable>(
     let n = snap.len();
     let adj = snap.adjacency(snap.forward(options.reading));
     let endpoints = options.endpoints;
-    let mut values = block_sum(
+    let values = block_sum(
         effective(options.execution, n, adj.entries()),
         n,
         n,
@@ -125,6 +125,44 @@ pub fn betweenness_centrality<G: Readable>(
             }
         },
     );
+    Ok(finish(snap, values, options))
+}
+
+/// [`betweenness_centrality`] on the calling thread, in `scratch` (grown
+/// as needed and left for the next graph). Same additions in the same
+/// order, so the same scores to the bit.
+pub(crate) fn betweenness_reusing<G: Readable>(
+    g: G,
+    options: &BetweennessOptions,
+    scratch: &mut Option<Brandes>,
+) -> Result<Scores<G::NodeId>> {
+    let snap = Snapshot::new(g)?;
+    let n = snap.len();
+    let adj = snap.adjacency(snap.forward(options.reading));
+    let endpoints = options.endpoints;
+    let brandes = match scratch {
+        Some(b) => {
+            b.fit(&adj);
+            b
+        }
+        None => scratch.insert(Brandes::new(&adj)),
+    };
+    let values = block_sum_with(brandes, n, n, |scratch, sources, acc| {
+        for s in sources {
+            scratch.node_pass(&adj, s as u32, endpoints, acc);
+        }
+    });
+    Ok(finish(snap, values, options))
+}
+
+/// Rescales raw node betweenness as NetworkX does.
+fn finish<N: Copy + Ord, E>(
+    snap: Snapshot<N, E>,
+    mut values: Vec<f64>,
+    options: &BetweennessOptions,
+) -> Scores<N> {
+    let n = snap.len();
+    let endpoints = options.endpoints;
     let big_n = if endpoints { n as i64 } else { n as i64 - 1 };
     rescale(
         &mut values,
@@ -132,7 +170,7 @@ pub fn betweenness_centrality<G: Readable>(
         options.normalized,
         snap.undirected(options.reading),
     );
-    Ok(Scores::new(snap.nodes, values))
+    Scores::new(snap.nodes, values)
 }
 
 /// Betweenness centrality of every link: the share of shortest paths that
@@ -261,7 +299,7 @@ fn rescale(values: &mut [f64], big_n: i64, normalized: bool, undirected: bool) {
 }
 
 /// Per-thread scratch space for one Brandes pass per source.
-struct Brandes {
+pub(crate) struct Brandes {
     bfs: Bfs,
     dag: Dag,
     /// Number of shortest paths from the source; zero off the last search.
@@ -278,6 +316,19 @@ impl Brandes {
             dag: Dag::new(adj),
             sigma: vec![0.0; n],
             coeff: vec![0.0; n],
+        }
+    }
+
+    /// Makes room for a search over `adj`, keeping larger buffers. `sigma`
+    /// is zero on every node between passes, and `coeff` is written before
+    /// it is read, so larger buffers serve a smaller graph as they are.
+    fn fit(&mut self, adj: &Adjacency) {
+        let n = adj.len();
+        self.bfs.fit(n);
+        self.dag.fit(adj);
+        if self.sigma.len() < n {
+            self.sigma.resize(n, 0.0);
+            self.coeff.resize(n, 0.0);
         }
     }
 
