@@ -23,6 +23,7 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod changes;
 mod dataset;
 pub mod date;
 mod error;
@@ -36,6 +37,7 @@ mod relation;
 mod source;
 mod view;
 
+pub use changes::Changes;
 pub use dataset::{DATASET_JSON, dataset, try_dataset};
 pub use date::{Day, PartialDate, Precision};
 pub use error::{
