@@ -221,9 +221,10 @@ impl Graph {
         let items = self
             .nodes()
             .map(|(i, n)| (Changed::Entity(i), Span::node(self, i), &n.sources[..]))
-            .chain(self.links().map(|l| {
-                (Changed::Link(l), Span::link(self, &l), &l.link.sources[..])
-            }));
+            .chain(
+                self.links()
+                    .map(|l| (Changed::Link(l), Span::link(self, &l), &l.link.sources[..])),
+            );
         for (item, span, sources) in items {
             if let (Some(first), Some(last)) = (span.first(), span.last())
                 && first > last

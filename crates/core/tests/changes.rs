@@ -110,7 +110,14 @@ fn every_case_between_2010_and_2016() {
         .collect();
     assert_eq!(
         groups,
-        ["body", "body", "fund", "leads", "seeks_membership", "part_of"]
+        [
+            "body",
+            "body",
+            "fund",
+            "leads",
+            "seeks_membership",
+            "part_of"
+        ]
     );
     assert!(matches!(changes.began[0].group(&g), Group::Kind(_)));
     // Sources come along.
@@ -127,13 +134,23 @@ fn partial_dates_at_the_edges_follow_as_of() {
         Changed::Link(_) => String::new(),
     };
     let began = |from: &str| -> Vec<String> {
-        g.changes(d(from), d("2016")).unwrap().began.iter().map(id).collect()
+        g.changes(d(from), d("2016"))
+            .unwrap()
+            .began
+            .iter()
+            .map(id)
+            .collect()
     };
     assert!(!began("2010-06").contains(&"edge-start-fund".to_owned()));
     assert!(began("2010-05").contains(&"edge-start-fund".to_owned()));
     // Until 2016-03 ends before 2016-04 but not before 2016.
     let ended = |to: &str| -> Vec<String> {
-        g.changes(d("2010"), d(to)).unwrap().ended.iter().map(id).collect()
+        g.changes(d("2010"), d(to))
+            .unwrap()
+            .ended
+            .iter()
+            .map(id)
+            .collect()
     };
     assert!(!ended("2016").contains(&"edge-end-office".to_owned()));
     assert!(ended("2016-04").contains(&"edge-end-office".to_owned()));
@@ -163,7 +180,12 @@ fn the_dataset_has_funds_that_began_between_2010_and_2016() {
     assert!(!c.sources.is_empty());
     // The Charter (1997) did not begin in the window.
     let charter = g.resolve("charter-1997").unwrap();
-    assert!(!changes.began.iter().any(|c| c.item == Changed::Entity(charter)));
+    assert!(
+        !changes
+            .began
+            .iter()
+            .any(|c| c.item == Changed::Entity(charter))
+    );
 }
 
 // ---- the rule against View::as_of on random graphs ----

@@ -16,6 +16,10 @@
 //! | [`Format::GraphMl`] | Gephi, yEd, Cytoscape, NetworkX | a typed `<key>` for every attribute |
 //! | [`Format::Mermaid`] | GitHub, Markdown | flowchart; Mermaid's defaults draw at most 500 links, so suits selections |
 //!
+//! Pictures: [`write_line_chart`] draws values over time (such as a
+//! centrality measure year by year) and [`write_gantt`] the timeline as a
+//! Gantt chart, both as standalone SVG in the same palette.
+//!
 //! ```
 //! use partnership_core::Relation;
 //! use partnership_export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
@@ -34,6 +38,7 @@
 //! ```
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
+mod chart;
 mod dot;
 mod error;
 mod format;
@@ -44,6 +49,9 @@ mod selection;
 mod style;
 mod text;
 
+pub use chart::{
+    GANTT_KINDS, GanttOptions, GanttSummary, LineChart, LineSeries, write_gantt, write_line_chart,
+};
 pub use error::{Error, Result};
 pub use format::{ExportOptions, Format, Layout, export};
 pub use partnership_core::json::LinksKey;

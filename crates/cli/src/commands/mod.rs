@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a single `run`.
 
 pub mod centrality;
+pub mod changes;
 pub mod export;
 mod leadership;
 pub mod led_by;
