@@ -333,9 +333,9 @@ pub fn write_gantt(
         );
         svg::text(
             &mut s,
-            x + 3.0,
+            x - 3.0,
             bottom - 4.0,
-            &format!("font-size=\"10\" fill=\"{NEUTRAL}\""),
+            &format!("text-anchor=\"end\" font-size=\"10\" fill=\"{NEUTRAL}\""),
             &format!("coverage {c}"),
         );
     }
