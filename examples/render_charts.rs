@@ -35,7 +35,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     std::fs::create_dir_all(&scratch)?;
     let g = dataset();
 
-    let dates = "1997..2017".parse::<DateRange>()?.dates(DateStep::Years(1))?;
+    let dates = "1997..2017"
+        .parse::<DateRange>()?
+        .dates(DateStep::Years(1))?;
     let measure = Centrality::Betweenness(BetweennessOptions {
         reading: Reading::Undirected,
         ..BetweennessOptions::default()
@@ -69,7 +71,11 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
 
     let svg = scratch.join("timeline.svg");
-    let drawn = write_gantt(&mut std::fs::File::create(&svg)?, g, &GanttOptions::default())?;
+    let drawn = write_gantt(
+        &mut std::fs::File::create(&svg)?,
+        g,
+        &GanttOptions::default(),
+    )?;
     png(&svg, &out_dir.join("timeline.png"))?;
     println!(
         "timeline: {} rows, {} event marks, {} undated entities left out",
