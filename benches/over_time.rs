@@ -37,7 +37,7 @@ fn over_time(c: &mut Criterion) {
     group.sample_size(50);
     group.bench_function("betweenness_21_years", |b| {
         b.iter(|| {
-            centrality_over_time(black_box(&base), &measure, &dates, Execution::Parallel).unwrap()
+            centrality_over_time(black_box(&base), &measure, &dates, Execution::Auto).unwrap()
         })
     });
     group.bench_function("21_single_runs", |b| {

@@ -22,7 +22,7 @@ use std::process::Command;
 use partnership::analysis::{
     BetweennessOptions, Centrality, DateRange, DateStep, Execution, Reading, centrality_over_time,
 };
-use partnership::core::{Kind, dataset};
+use partnership::model::{Kind, dataset};
 use partnership::export::{GanttOptions, LineChart, write_gantt, write_line_chart};
 
 fn main() -> Result<(), Box<dyn Error>> {
@@ -42,7 +42,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         reading: Reading::Undirected,
         ..BetweennessOptions::default()
     });
-    let over = centrality_over_time(&g.view(), &measure, &dates, Execution::Parallel)?;
+    let over = centrality_over_time(&g.view(), &measure, &dates, Execution::Auto)?;
     for (name, kinds, top, title) in [
         (
             "centrality-over-time",

@@ -389,8 +389,9 @@ impl OverTime {
 /// at each date are bit-identical to running the measure on that snapshot
 /// alone ([`Centrality::compute`]).
 ///
-/// With [`Execution::Parallel`] and more than one date, snapshots are
-/// spread over rayon's threads, each thread running its snapshots one
+/// With [`Execution::Auto`] or [`Execution::Parallel`] and more than one
+/// date, snapshots are spread over rayon's threads (one snapshot is small
+/// next to the whole series, so `Auto` always does), each thread running its snapshots one
 /// after the other in traversal buffers it keeps from one snapshot to the
 /// next; with [`Execution::Serial`] one set of buffers serves every
 /// snapshot on the calling thread. A date at which nothing is active gives
@@ -429,7 +430,7 @@ pub fn centrality_over_time(
         }
         measure.compute_reusing(&view, buffers).map(Some)
     };
-    let results: Vec<Result<Option<Scores<NodeIndex>>>> = if execution == Execution::Parallel
+    let results: Vec<Result<Option<Scores<NodeIndex>>>> = if execution != Execution::Serial
         && dates.len() > 1
         && rayon::current_num_threads() > 1
     {

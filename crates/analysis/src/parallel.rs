@@ -31,10 +31,12 @@ const SERIAL_WORK: usize = 1 << 20;
 /// The execution actually used for `sources` searches over `entries`
 /// adjacency entries.
 pub(crate) fn effective(execution: Execution, sources: usize, entries: usize) -> Execution {
-    if sources.saturating_mul(entries + sources) < SERIAL_WORK {
-        Execution::Serial
-    } else {
-        execution
+    match execution {
+        Execution::Auto if sources.saturating_mul(entries + sources) < SERIAL_WORK => {
+            Execution::Serial
+        }
+        Execution::Auto => Execution::Parallel,
+        forced => forced,
     }
 }
 
@@ -55,7 +57,7 @@ where
 {
     let ranges = block_ranges(sources);
     let blocks = ranges.len();
-    if execution == Execution::Serial || rayon::current_num_threads() <= 1 {
+    if execution != Execution::Parallel || rayon::current_num_threads() <= 1 {
         return serial_sum(&mut init(), &ranges, len, &work);
     }
     let workers = rayon::current_num_threads().min(blocks);
@@ -216,7 +218,7 @@ where
     F: Fn(&mut S, usize) -> T + Sync + Send,
 {
     match execution {
-        Execution::Serial => {
+        Execution::Serial | Execution::Auto => {
             let mut scratch = init();
             (0..n).map(|v| f(&mut scratch, v)).collect()
         }

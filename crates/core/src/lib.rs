@@ -18,11 +18,6 @@
 //! # Ok::<(), partnership_core::LookupError>(())
 //! ```
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
-
 pub mod changes;
 mod dataset;
 pub mod date;
@@ -36,6 +31,7 @@ mod record;
 mod relation;
 mod source;
 mod view;
+pub mod words;
 
 pub use changes::Changes;
 pub use dataset::{DATASET_JSON, dataset, try_dataset};

@@ -36,7 +36,6 @@
 //! assert!(String::from_utf8_lossy(&dot).contains("label=\"leads\""));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod chart;
 mod dot;
@@ -54,5 +53,4 @@ pub use chart::{
 };
 pub use error::{Error, Result};
 pub use format::{ExportOptions, Format, Layout, export};
-pub use partnership_core::json::LinksKey;
 pub use selection::{LinkDirection, Selection, SelectionOptions};

@@ -27,7 +27,7 @@ struct Ranked<'g> {
 /// # Errors
 /// [`Error::Analysis`] when the measure fails (no node active at the date,
 /// no convergence); any error writing to `out`.
-pub fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     if args.over_time.is_some() {
         return over_time(args, graph, out);
     }
@@ -152,7 +152,7 @@ fn over_time(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Resul
     };
     let centrality = measure(args.measure, reading);
     let over: OverTime =
-        centrality_over_time(&graph.view(), &centrality, &dates, Execution::Parallel)?;
+        centrality_over_time(&graph.view(), &centrality, &dates, Execution::Auto)?;
     let limit = if args.top == 0 { usize::MAX } else { args.top };
     let top = over.top(limit, |i| {
         args.kind.is_empty() || args.kind.contains(&graph.node(i).kind)

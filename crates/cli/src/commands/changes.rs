@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use partnership_core::changes::{Change, Changed};
-use partnership_core::{Graph, PartialDate, Precision, Relation, Source};
+use partnership_core::{Graph, PartialDate, Precision, Relation, Source, words};
 use serde::Serialize;
 
 use crate::args::{ChangesArgs, ChangesFormat};
@@ -60,7 +60,7 @@ struct ChangesJson<'g> {
 /// # Errors
 /// [`Error::Usage`] when `--from` is after `--to`; any error writing to
 /// `out`.
-pub fn run(args: &ChangesArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &ChangesArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let changes = graph
         .changes(args.from, args.to)
         .map_err(|_| Error::Usage(format!("--from {} is after --to {}", args.from, args.to)))?;
@@ -115,7 +115,7 @@ pub fn run(args: &ChangesArgs, graph: &Graph, out: &mut dyn Write) -> Result<(),
                         on.map(|n| n.id.clone()).unwrap_or_default(),
                         on.map(|n| n.name.clone()).unwrap_or_default(),
                         sentence(graph, kind, c),
-                        output::sections(c.sources),
+                        words::sections(c.sources),
                     ])
                     .map_err(csv_error)?;
                 }
@@ -196,7 +196,7 @@ fn at(date: PartialDate) -> String {
 fn sentence(graph: &Graph, kind: Kind, c: &Change<'_>) -> String {
     match c.item {
         Changed::Entity(i) => {
-            let what = output::named(graph, i);
+            let what = words::label(graph.node(i));
             match kind {
                 Kind::Began => format!("{what} began {}.", at(c.date)),
                 Kind::Ended => format!("{what} ended {}.", at(c.date)),
@@ -204,7 +204,7 @@ fn sentence(graph: &Graph, kind: Kind, c: &Change<'_>) -> String {
             }
         }
         Changed::Link(l) => {
-            let statement = link_sentence(graph, &l);
+            let statement = words::link_sentence(graph, l.index);
             let when = match kind {
                 Kind::Began => format!("from {}", c.date),
                 Kind::Ended => format!("until {}", c.date),
@@ -213,20 +213,6 @@ fn sentence(graph: &Graph, kind: Kind, c: &Change<'_>) -> String {
             format!("{statement}, {when}.")
         }
     }
-}
-
-/// `Romania leads Trust Fund on Cyber Defence`.
-fn link_sentence(graph: &Graph, l: &partnership_core::LinkRef<'_>) -> String {
-    let mut text = format!(
-        "{} {} {}",
-        graph.node(l.source).name,
-        l.link.relation.phrase(),
-        graph.node(l.target).name
-    );
-    if let Some(role) = &l.link.role {
-        text.push_str(&format!(" as {role}"));
-    }
-    text
 }
 
 fn csv_error(e: csv::Error) -> Error {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::io;
 
-use partnership_core::{Day, Family, Graph, Kind, NodeIndex, PartialDate};
+use partnership_core::{Day, Family, Graph, Kind, NodeIndex, PartialDate, words};
 
 use super::svg::{self, clip, escape, num};
 use crate::style::{NEUTRAL, node_style};
@@ -477,13 +477,8 @@ fn family_heading(f: Family) -> String {
 
 fn row_tooltip(graph: &Graph, row: &Row) -> String {
     let node = graph.node(row.node);
-    let (s, u) = node.span();
-    let span = match (s, u) {
-        (Some(s), Some(u)) if s == u => s.to_string(),
-        (Some(s), Some(u)) => format!("{s} to {u}"),
-        (Some(s), None) => format!("since {s}"),
-        (None, Some(u)) => format!("until {u}"),
-        (None, None) => String::new(),
-    };
-    format!("{} ({}), {span}", node.name, node.kind)
+    match words::node_span(node) {
+        Some(span) => format!("{}, {span}", words::label(node)),
+        None => words::label(node),
+    }
 }
