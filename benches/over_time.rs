@@ -10,6 +10,8 @@
 //! cargo bench --bench over_time
 //! ```
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -22,8 +22,8 @@ use std::process::Command;
 use partnership::analysis::{
     BetweennessOptions, Centrality, DateRange, DateStep, Execution, Reading, centrality_over_time,
 };
-use partnership::model::{Kind, dataset};
 use partnership::export::{GanttOptions, LineChart, write_gantt, write_line_chart};
+use partnership::model::{Kind, dataset};
 
 fn main() -> Result<(), Box<dyn Error>> {
     let out_dir = std::env::args_os().nth(1).map_or_else(

@@ -430,17 +430,15 @@ pub fn centrality_over_time(
         }
         measure.compute_reusing(&view, buffers).map(Some)
     };
-    let results: Vec<Result<Option<Scores<NodeIndex>>>> = if execution != Execution::Serial
-        && dates.len() > 1
-        && rayon::current_num_threads() > 1
-    {
-        #[cfg(test)]
-        tests::PARALLEL_RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        dates.par_iter().map_init(Buffers::default, one).collect()
-    } else {
-        let mut buffers = Buffers::default();
-        dates.iter().map(|d| one(&mut buffers, d)).collect()
-    };
+    let results: Vec<Result<Option<Scores<NodeIndex>>>> =
+        if execution != Execution::Serial && dates.len() > 1 && rayon::current_num_threads() > 1 {
+            #[cfg(test)]
+            tests::PARALLEL_RUNS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            dates.par_iter().map_init(Buffers::default, one).collect()
+        } else {
+            let mut buffers = Buffers::default();
+            dates.iter().map(|d| one(&mut buffers, d)).collect()
+        };
     let mut snapshots = Vec::with_capacity(dates.len());
     for r in results {
         snapshots.push(r?);

@@ -189,7 +189,9 @@ impl Graph {
     ///
     /// # Errors
     /// [`DateError::Reversed`](crate::DateError::Reversed) when `from`
-    /// starts after `to` ends.
+    /// starts after `to` starts or ends after `to` ends (so `2016` to
+    /// `2016-05` is refused, as the year runs past the month). Equal dates
+    /// are accepted and nothing changes between them.
     ///
     /// ```
     /// use partnership_core::{dataset, changes::Changed, Kind};
@@ -205,7 +207,7 @@ impl Graph {
         from: PartialDate,
         to: PartialDate,
     ) -> Result<Changes<'_>, crate::DateError> {
-        if from.start() > to.end() {
+        if from.start() > to.start() || from.end() > to.end() {
             return Err(crate::DateError::Reversed {
                 from: from.to_string(),
                 to: to.to_string(),

@@ -35,7 +35,7 @@ pub enum DateError {
         /// The text that failed to parse.
         value: String,
     },
-    /// The first date of a pair starts after the last one ends.
+    /// The first date of a pair starts or ends after the last one.
     #[error("{from} is after {to}")]
     Reversed {
         /// The first date.

@@ -11,9 +11,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use partnership_core::Graph;
-use partnership_export::{
-    GanttOptions, LineChart, LineSeries, write_gantt, write_line_chart,
-};
+use partnership_export::{GanttOptions, LineChart, LineSeries, write_gantt, write_line_chart};
 use proptest::prelude::*;
 
 fn line_chart(labels: &[String]) -> LineChart {
@@ -107,7 +105,10 @@ fn svgs() -> Vec<(String, Vec<u8>)> {
 
 #[test]
 fn rsvg_convert_renders_every_chart_without_warnings() {
-    let found = Command::new("rsvg-convert").arg("--version").output().is_ok();
+    let found = Command::new("rsvg-convert")
+        .arg("--version")
+        .output()
+        .is_ok();
     if !found {
         if std::env::var("CI").as_deref() == Ok("true") {
             panic!("rsvg-convert is missing (apt-get install librsvg2-bin)");
@@ -115,7 +116,8 @@ fn rsvg_convert_renders_every_chart_without_warnings() {
         eprintln!("notice: rsvg-convert not found; skipping the rendering check");
         return;
     }
-    let dir: PathBuf = std::env::temp_dir().join(format!("partnership-rsvg-{}", std::process::id()));
+    let dir: PathBuf =
+        std::env::temp_dir().join(format!("partnership-rsvg-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for (i, (name, svg)) in svgs().into_iter().enumerate() {
         let input = dir.join(format!("{i}.svg"));
@@ -129,9 +131,15 @@ fn rsvg_convert_renders_every_chart_without_warnings() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&run.stderr);
         assert!(run.status.success(), "{name}: {stderr}");
-        assert!(stderr.trim().is_empty(), "{name}: rsvg-convert warned: {stderr}");
+        assert!(
+            stderr.trim().is_empty(),
+            "{name}: rsvg-convert warned: {stderr}"
+        );
         let png = std::fs::read(&output).unwrap();
-        assert!(png.starts_with(b"\x89PNG") && png.len() > 1000, "{name}: no PNG");
+        assert!(
+            png.starts_with(b"\x89PNG") && png.len() > 1000,
+            "{name}: no PNG"
+        );
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }

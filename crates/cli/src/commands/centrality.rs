@@ -151,8 +151,7 @@ fn over_time(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Resul
         Reading::Undirected
     };
     let centrality = measure(args.measure, reading);
-    let over: OverTime =
-        centrality_over_time(&graph.view(), &centrality, &dates, Execution::Auto)?;
+    let over: OverTime = centrality_over_time(&graph.view(), &centrality, &dates, Execution::Auto)?;
     let limit = if args.top == 0 { usize::MAX } else { args.top };
     let top = over.top(limit, |i| {
         args.kind.is_empty() || args.kind.contains(&graph.node(i).kind)
