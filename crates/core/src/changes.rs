@@ -228,12 +228,9 @@ impl Graph {
                     .map(|l| (Changed::Link(l), Span::link(self, &l), &l.link.sources[..])),
             );
         for (item, span, sources) in items {
-            if let (Some(first), Some(last)) = (span.first(), span.last())
-                && first > last
-            {
-                // Its ends are never active together: no view shows it.
-                continue;
-            }
+            // No check that the span is non-empty: `as_of(2006)` shows a
+            // link `until: 2006-01` to a fund `since: 2006-03`, as each
+            // overlaps the year, so the rule must see it too.
             let began = span
                 .first()
                 .is_some_and(|d| from.end() < d && d <= to.end());
