@@ -262,10 +262,12 @@ pub(crate) enum ChangesFormat {
 /// Arguments of `changes`.
 #[derive(Debug, Args)]
 pub(crate) struct ChangesArgs {
-    /// The earlier date: compare the graph as of this date...
+    /// The earlier date (YYYY, YYYY-MM or YYYY-MM-DD): the graph as of this
+    /// date is the starting point.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
     pub from: PartialDate,
-    /// ...with the graph as of this date.
+    /// The later date: lists what began by it, and what ended before it,
+    /// that was not so as of --from.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
     pub to: PartialDate,
     /// Output format.
