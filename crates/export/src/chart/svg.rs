@@ -142,6 +142,12 @@ mod tests {
         assert_eq!(num(1.005), "1");
         assert_eq!(num(-0.001), "0");
         assert_eq!(num(12.5), "12.5");
-        assert_eq!(nice_ticks(0.0, 0.26, 5), vec![0.0, 0.1, 0.2, 0.3]);
+        let ticks = nice_ticks(0.0, 0.26, 5);
+        let want = [0.0, 0.1, 0.2, 0.3];
+        assert_eq!(ticks.len(), want.len());
+        for (t, w) in ticks.iter().zip(want) {
+            assert!((t - w).abs() < 1e-12, "{ticks:?}");
+        }
+        assert_eq!(nice_ticks(0.0, 7.0, 5), vec![0.0, 2.0, 4.0, 6.0, 8.0]);
     }
 }
