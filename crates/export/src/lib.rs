@@ -21,10 +21,10 @@
 //! Gantt chart, both as standalone SVG in the same palette.
 //!
 //! ```
-//! use partnership_core::Relation;
-//! use partnership_export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
+//! use partnership::model::Relation;
+//! use partnership::export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
 //!
-//! let g = partnership_core::dataset();
+//! let g = partnership::model::dataset();
 //! // Who leads or executes the C4 Trust Fund?
 //! let options = SelectionOptions::new()
 //!     .around(["C4 Trust Fund"], 1)
