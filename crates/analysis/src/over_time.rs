@@ -25,14 +25,14 @@ use crate::{
 /// measure of the crate, so that code can take "a measure" as data.
 ///
 /// ```
-/// use partnership_analysis::{BetweennessOptions, Centrality};
+/// use partnership::analysis::{BetweennessOptions, Centrality};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
 /// let measure = Centrality::Betweenness(BetweennessOptions { normalized: false, ..Default::default() });
 /// assert_eq!(measure.compute(&g)?.values(), &[0.0, 1.0, 0.0]);
 /// assert_eq!(measure.name(), "betweenness");
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Centrality {
@@ -124,11 +124,11 @@ struct Buffers {
 /// Parsed from `1y`, `5y`, `6m` (a number then `y` or `m`).
 ///
 /// ```
-/// use partnership_analysis::DateStep;
+/// use partnership::analysis::DateStep;
 /// assert_eq!("2y".parse::<DateStep>()?, DateStep::Years(2));
 /// assert_eq!("6m".parse::<DateStep>()?.to_string(), "6m");
 /// assert!("0y".parse::<DateStep>().is_err());
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DateStep {
@@ -184,14 +184,14 @@ pub const MAX_DATES: usize = 2_000;
 /// line's `--over-time 1997..2017` spells it.
 ///
 /// ```
-/// use partnership_analysis::{DateRange, DateStep};
+/// use partnership::analysis::{DateRange, DateStep};
 /// let range: DateRange = "1997..2017".parse()?;
 /// let dates = range.dates(DateStep::Years(5))?;
 /// let text: Vec<String> = dates.iter().map(ToString::to_string).collect();
 /// assert_eq!(text, ["1997", "2002", "2007", "2012", "2017"]);
 /// let months = "2014-01..2014-12".parse::<DateRange>()?.dates(DateStep::Months(6))?;
 /// assert_eq!(months.len(), 2);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DateRange {
@@ -405,9 +405,9 @@ impl OverTime {
 /// The measure's cost on each snapshot, plus O(n + m) per date to build it.
 ///
 /// ```
-/// use partnership_analysis::{centrality_over_time, BetweennessOptions, Centrality, DateRange, Execution, DateStep};
+/// use partnership::analysis::{centrality_over_time, BetweennessOptions, Centrality, DateRange, Execution, DateStep};
 ///
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// let dates = "2010..2016".parse::<DateRange>()?.dates(DateStep::Years(2))?;
 /// let measure = Centrality::Betweenness(BetweennessOptions::default());
 /// let over = centrality_over_time(&g.view(), &measure, &dates, Execution::Parallel)?;
@@ -415,7 +415,7 @@ impl OverTime {
 /// assert_eq!(over.get(nuc).unwrap().values.len(), 4);
 /// let alone = measure.compute(&g.view().as_of(dates[3]))?;
 /// assert_eq!(over.get(nuc).unwrap().values[3], alone.get(nuc));
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 pub fn centrality_over_time(
     base: &View<'_>,

@@ -194,13 +194,13 @@ impl Graph {
     /// are accepted and nothing changes between them.
     ///
     /// ```
-    /// use partnership_core::{dataset, changes::Changed, Kind};
+    /// use partnership::model::{dataset, changes::Changed};
     /// let g = dataset();
     /// let changes = g.changes("2010".parse()?, "2016".parse()?)?;
     /// let cyber = g.resolve("Trust Fund on Cyber Defence").unwrap();
     /// let began = changes.began.iter().find(|c| c.item == Changed::Entity(cyber)).unwrap();
     /// assert_eq!(began.date.to_string(), "2014-09");
-    /// # Ok::<(), partnership_core::DateError>(())
+    /// # Ok::<(), partnership::model::DateError>(())
     /// ```
     pub fn changes(
         &self,

@@ -120,8 +120,8 @@ fn coverage(graph: &Graph) -> Option<PartialDate> {
 /// Any error of `out`.
 ///
 /// ```
-/// use partnership_export::{write_gantt, GanttOptions};
-/// let g = partnership_core::dataset();
+/// use partnership::export::{write_gantt, GanttOptions};
+/// let g = partnership::model::dataset();
 /// let mut svg = Vec::new();
 /// let drawn = write_gantt(&mut svg, g, &GanttOptions::default())?;
 /// assert!(drawn.rows > 10 && drawn.events > 0);

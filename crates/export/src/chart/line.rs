@@ -21,7 +21,7 @@ pub struct LineSeries {
 /// centrality measure year by year.
 ///
 /// ```
-/// use partnership_export::{LineChart, LineSeries, write_line_chart};
+/// use partnership::export::{LineChart, LineSeries, write_line_chart};
 /// let chart = LineChart {
 ///     title: "Betweenness by year".into(),
 ///     x_label: "year".into(),
