@@ -308,3 +308,18 @@ fn timeline_svg_on_a_user_file_and_the_dataset() {
     assert!(bars(&whole) > bars(&funds) && bars(&funds) >= 5);
     assert!(whole.contains("Trust Fund on Cyber Defence"));
 }
+
+#[test]
+fn timeline_text_narrowed_by_kind() {
+    let data = user_file();
+    let text = partnership(&["--data", &data, "timeline", "--kind", "body"]).ok();
+    // The three offices' dates and the one dated link of an office
+    // (worked out by hand from the user file).
+    let entries: Vec<&str> = text.lines().skip(1).collect();
+    assert_eq!(entries.len(), 5, "{text}");
+    assert!(entries.iter().all(|e| e.contains("Office")), "{text}");
+    assert!(
+        text.contains("2003     start  Closed Office is part of NATO"),
+        "{text}"
+    );
+}
