@@ -323,3 +323,12 @@ fn timeline_text_narrowed_by_kind() {
         "{text}"
     );
 }
+
+#[test]
+fn changes_refuses_dates_without_an_order() {
+    let err = partnership(&["changes", "--from", "2016", "--to", "2016-05"]).fails(2);
+    assert_eq!(
+        err,
+        "partnership: error: --from 2016 does not come before --to 2016-05"
+    );
+}

@@ -36,7 +36,7 @@ pub enum DateError {
         value: String,
     },
     /// The first date of a pair starts or ends after the last one.
-    #[error("{from} is after {to}")]
+    #[error("{from} does not come before {to}")]
     Reversed {
         /// The first date.
         from: String,

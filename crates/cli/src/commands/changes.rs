@@ -58,12 +58,16 @@ struct ChangesJson<'g> {
 /// library's rule (`Graph::changes`).
 ///
 /// # Errors
-/// [`Error::Usage`] when `--from` is after `--to`; any error writing to
+/// [`Error::Usage`] when `--from` does not come before `--to` (it starts
+/// or ends later); any error writing to
 /// `out`.
 pub(crate) fn run(args: &ChangesArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
-    let changes = graph
-        .changes(args.from, args.to)
-        .map_err(|_| Error::Usage(format!("--from {} is after --to {}", args.from, args.to)))?;
+    let changes = graph.changes(args.from, args.to).map_err(|_| {
+        Error::Usage(format!(
+            "--from {} does not come before --to {}",
+            args.from, args.to
+        ))
+    })?;
     let lists = [
         (Kind::Began, &changes.began),
         (Kind::Ended, &changes.ended),
