@@ -116,6 +116,7 @@ pub fn betweenness_centrality<G: Readable>(
     let n = snap.len();
     let adj = snap.adjacency(snap.forward(options.reading));
     let endpoints = options.endpoints;
+    let weights = source_weights(&adj, snap.undirected(options.reading) && !endpoints);
     let values = block_sum(
         effective(options.execution, n, adj.entries()),
         n,
@@ -123,7 +124,7 @@ pub fn betweenness_centrality<G: Readable>(
         || Brandes::new(&adj),
         |scratch, sources, acc| {
             for s in sources {
-                scratch.node_pass(&adj, s as u32, endpoints, acc);
+                scratch.weighted_pass(&adj, s as u32, endpoints, &weights, acc);
             }
         },
     );
@@ -149,12 +150,43 @@ pub(crate) fn betweenness_reusing<G: Readable>(
         }
         None => scratch.insert(Brandes::new(&adj)),
     };
+    let weights = source_weights(&adj, snap.undirected(options.reading) && !endpoints);
     let values = block_sum_with(brandes, n, n, |scratch, sources, acc| {
         for s in sources {
-            scratch.node_pass(&adj, s as u32, endpoints, acc);
+            scratch.weighted_pass(&adj, s as u32, endpoints, &weights, acc);
         }
     });
     Ok(finish(snap, values, options))
+}
+
+/// How many sources each node's Brandes pass stands for, or `None` when
+/// every node is its own source.
+///
+/// On an undirected (simple) graph, a leaf `l` whose one neighbour `u` is
+/// not a leaf needs no search of its own: every shortest path from `l`
+/// runs through `u` and then as one from `u`, so `l`'s dependencies are
+/// `u`'s on every node but `u` and `l` (`l` lies on no path from `u`), and
+/// on `u` one for each node `u` reaches besides itself and `l`. So `u`'s
+/// pass counts `1 + L` times, `L` its leaves, and the leaves count 0. Leaves
+/// are a third of the dataset's active nodes, so this saves about as much
+/// of the work.
+fn source_weights(adj: &Adjacency, undirected: bool) -> Option<Vec<u32>> {
+    if !undirected {
+        return None;
+    }
+    let n = adj.len();
+    let mut weights = vec![1u32; n];
+    let mut any = false;
+    for v in 0..n as u32 {
+        if let [u] = adj.neighbors(v)
+            && adj.neighbors(*u).len() >= 2
+        {
+            weights[v as usize] = 0;
+            weights[*u as usize] += 1;
+            any = true;
+        }
+    }
+    any.then_some(weights)
 }
 
 /// Rescales raw node betweenness as NetworkX does.
@@ -331,6 +363,47 @@ impl Brandes {
         if self.sigma.len() < n {
             self.sigma.resize(n, 0.0);
             self.coeff.resize(n, 0.0);
+        }
+    }
+
+    /// [`node_pass`](Self::node_pass) for source `s` counted as many times
+    /// as `weights` says (see [`source_weights`]); once when there are no
+    /// weights. `endpoints` is false whenever there are weights.
+    fn weighted_pass(
+        &mut self,
+        adj: &Adjacency,
+        s: u32,
+        endpoints: bool,
+        weights: &Option<Vec<u32>>,
+        acc: &mut [f64],
+    ) {
+        let weight = weights.as_ref().map_or(1, |w| w[s as usize]);
+        match weight {
+            0 => {}
+            1 => self.node_pass(adj, s, endpoints, acc),
+            w => {
+                let times = f64::from(w);
+                self.bfs.count_paths(adj, s, &mut self.sigma, &mut self.dag);
+                let order = self.bfs.order();
+                for (i, &v) in order.iter().enumerate().rev() {
+                    let mut sum = 0.0;
+                    for &at in self.dag.successors(i) {
+                        sum += self.coeff[adj.target(at as usize) as usize];
+                    }
+                    let sigma = self.sigma[v as usize];
+                    let delta = sigma * sum;
+                    self.coeff[v as usize] = (1.0 + delta) / sigma;
+                    if v != s {
+                        acc[v as usize] += times * delta;
+                    }
+                }
+                // Each leaf's own pass puts one on `s` for every node `s`
+                // reaches besides itself and that leaf.
+                acc[s as usize] += f64::from(w - 1) * (order.len() as f64 - 2.0);
+                for &v in order {
+                    self.sigma[v as usize] = 0.0;
+                }
+            }
         }
     }
 
