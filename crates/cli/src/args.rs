@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use partnership_analysis::PathQuery;
+use partnership_analysis::{DateRange, DateStep, PathQuery};
 use partnership_core::json::LinksKey;
 use partnership_core::{Kind, PartialDate, Relation};
 use partnership_export::{Format, Layout, LinkDirection};
@@ -19,6 +19,9 @@ Examples:
   partnership who-leads \"C4 Trust Fund\"
   partnership path Canada Ukraine
   partnership centrality --measure betweenness --kind body --as-of 2016
+  partnership centrality --measure betweenness --over-time 1997..2017 --format svg > nuc.svg
+  partnership changes --from 2010 --to 2016
+  partnership timeline --format svg > timeline.svg
   partnership export --around NUC --depth 1 -o nuc.dot
   partnership --data my-graph.json stats";
 
@@ -60,8 +63,10 @@ pub(crate) enum Command {
     Path(PathArgs),
     /// The most central entities by a centrality measure.
     Centrality(CentralityArgs),
-    /// Dated events and links in date order.
+    /// Dated events and links in date order, or a Gantt chart of them.
     Timeline(TimelineArgs),
+    /// What began and what ended between two dates.
+    Changes(ChangesArgs),
     /// Write the graph, or a selection of it, as DOT, JSON, GraphML,
     /// Mermaid or HTML.
     Export(ExportArgs),
@@ -195,15 +200,79 @@ pub(crate) struct CentralityArgs {
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub top: usize,
     /// Use only what was active at this date.
-    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    #[arg(long, value_name = "DATE", value_parser = date_parser, conflicts_with = "over_time")]
     pub as_of: Option<PartialDate>,
+    /// Score the graph as of each date from A to B (such as 1997..2017),
+    /// every --step; lists the top entities by their peak score.
+    #[arg(long, value_name = "A..B", value_parser = range_parser)]
+    pub over_time: Option<DateRange>,
+    /// With --over-time: the time between snapshots, in years or months
+    /// (1y, 2y, 6m).
+    #[arg(long, value_name = "STEP", default_value = "1y", value_parser = step_parser, requires = "over_time")]
+    pub step: DateStep,
     /// Read links only from subject to object (default: either way);
     /// degree then counts incoming links only.
     #[arg(long)]
     pub directed: bool,
-    #[command(flatten)]
-    #[allow(missing_docs)]
-    pub output: Output,
+    /// Output format; csv and svg (a line chart of the top entities) need
+    /// --over-time.
+    #[arg(long, value_enum, default_value_t = CentralityFormat::Text)]
+    pub format: CentralityFormat,
+}
+
+/// How `centrality` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum CentralityFormat {
+    /// Aligned tables for a terminal.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// CSV, one row per entity (with --over-time).
+    Csv,
+    /// An SVG line chart (with --over-time).
+    Svg,
+}
+
+/// How `timeline` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum TimelineFormat {
+    /// Aligned tables for a terminal.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// An SVG Gantt chart: a bar per programme, fund, agreement, body and
+    /// operation, events as marks.
+    Svg,
+}
+
+/// How `changes` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum ChangesFormat {
+    /// Sentences grouped by kind and relation.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// CSV, one row per change.
+    Csv,
+}
+
+/// Arguments of `changes`.
+#[derive(Debug, Args)]
+pub(crate) struct ChangesArgs {
+    /// The earlier date (YYYY, YYYY-MM or YYYY-MM-DD): the graph as of this
+    /// date is the starting point.
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub from: PartialDate,
+    /// The later date: lists what began by it, and what ended before it,
+    /// that was not so as of --from.
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub to: PartialDate,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ChangesFormat::Text)]
+    pub format: ChangesFormat,
 }
 
 /// Arguments of `timeline`.
@@ -218,9 +287,14 @@ pub(crate) struct TimelineArgs {
     /// Only entries about this entity or its links.
     #[arg(long, value_name = "ENTITY")]
     pub involving: Option<String>,
-    #[command(flatten)]
-    #[allow(missing_docs)]
-    pub output: Output,
+    /// Only entries about entities of these kinds (comma-separated); for
+    /// svg, the kinds that get a row (default: programme, fund, agreement,
+    /// body, operation).
+    #[arg(long, visible_alias = "kinds", value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    pub kind: Vec<Kind>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub format: TimelineFormat,
 }
 
 /// Arguments of `export`.
@@ -281,6 +355,14 @@ pub(crate) struct StatsArgs {
 }
 
 fn date_parser(text: &str) -> Result<PartialDate, partnership_core::DateError> {
+    text.parse()
+}
+
+fn range_parser(text: &str) -> Result<DateRange, partnership_analysis::Error> {
+    text.parse()
+}
+
+fn step_parser(text: &str) -> Result<DateStep, partnership_analysis::Error> {
     text.parse()
 }
 

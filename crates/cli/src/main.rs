@@ -49,6 +49,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
         Command::Path(args) => commands::path::run(args, &graph()?, out),
         Command::Centrality(args) => commands::centrality::run(args, &graph()?, out),
         Command::Timeline(args) => commands::timeline::run(args, &graph()?, out),
+        Command::Changes(args) => commands::changes::run(args, &graph()?, out),
         Command::Export(args) => commands::export::run(args, &graph()?, out),
         Command::Stats(args) => commands::stats::run(args, &graph()?, out),
         // `validate` loads its own FILE and reports every problem in it.

@@ -44,6 +44,8 @@ fn subcommand_help() {
     check("path-help.txt", &["path", "--help"]);
     check("centrality-help.txt", &["centrality", "--help"]);
     check("export-help.txt", &["export", "--help"]);
+    check("changes-help.txt", &["changes", "--help"]);
+    check("timeline-help.txt", &["timeline", "--help"]);
 }
 
 #[test]

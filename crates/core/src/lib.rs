@@ -18,6 +18,7 @@
 //! # Ok::<(), partnership::model::LookupError>(())
 //! ```
 
+pub mod changes;
 mod dataset;
 pub mod date;
 mod error;
@@ -32,6 +33,7 @@ mod source;
 mod view;
 pub mod words;
 
+pub use changes::Changes;
 pub use dataset::{DATASET_JSON, dataset, try_dataset};
 pub use date::{Day, PartialDate, Precision};
 pub use error::{

@@ -18,6 +18,10 @@
 //! | [`Format::Mermaid`] | GitHub, Markdown | flowchart; Mermaid's defaults draw at most 500 links, so suits selections |
 //! | [`Format::Html`] | a web browser, from disk | the explorer: map laid out at export time (same palette as DOT), search, filters, as-of slider, sources on every link, connections in sentences; no network request |
 //!
+//! Pictures: [`write_line_chart`] draws values over time (such as a
+//! centrality measure year by year) and [`write_gantt`] the timeline as a
+//! Gantt chart, both as standalone SVG in the same palette.
+//!
 //! ```
 //! use partnership::model::Relation;
 //! use partnership::export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
@@ -35,6 +39,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod chart;
 mod dot;
 mod error;
 mod explorer;
@@ -47,6 +52,9 @@ mod selection;
 mod style;
 mod text;
 
+pub use chart::{
+    GANTT_KINDS, GanttOptions, GanttSummary, LineChart, LineSeries, write_gantt, write_line_chart,
+};
 pub use error::{Error, Result};
 pub use format::{ExportOptions, Format, Layout, export};
 pub use selection::{LinkDirection, Selection, SelectionOptions};

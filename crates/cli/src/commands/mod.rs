@@ -1,6 +1,7 @@
 //! One module per subcommand, each with a single `run`.
 
 pub(crate) mod centrality;
+pub(crate) mod changes;
 pub(crate) mod export;
 mod leadership;
 pub(crate) mod led_by;

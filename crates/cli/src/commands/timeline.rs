@@ -5,7 +5,9 @@ use std::io::Write;
 use partnership_core::{Graph, LinkRef, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
-use crate::args::{OutputFormat, TimelineArgs};
+use partnership_export::{GANTT_KINDS, GanttOptions, write_gantt};
+
+use crate::args::{TimelineArgs, TimelineFormat};
 use crate::data;
 use crate::error::Error;
 use crate::output::{self, EntityJson, Table};
@@ -76,10 +78,33 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
         .as_deref()
         .map(|name| data::resolve(graph, name))
         .transpose()?;
+    if args.format == TimelineFormat::Svg {
+        let options = GanttOptions {
+            kinds: if args.kind.is_empty() {
+                GANTT_KINDS.to_vec()
+            } else {
+                args.kind.clone()
+            },
+            from: args.from,
+            to: args.to,
+            involving,
+            ..GanttOptions::default()
+        };
+        write_gantt(out, graph, &options)?;
+        return Ok(());
+    }
+    let of_kind = |i: NodeIndex| args.kind.contains(&graph.node(i).kind);
     let entries: Vec<Entry<'_>> = entries(graph)
         .into_iter()
         .filter(|e| args.from.is_none_or(|from| e.date.end() >= from.start()))
         .filter(|e| args.to.is_none_or(|to| e.date.start() <= to.end()))
+        .filter(|e| {
+            args.kind.is_empty()
+                || match e.link {
+                    Some(l) => of_kind(l.source) || of_kind(l.target),
+                    None => of_kind(e.subject),
+                }
+        })
         .filter(|e| {
             involving.is_none_or(|who| match e.link {
                 Some(l) => l.source == who || l.target == who,
@@ -88,7 +113,7 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
         })
         .collect();
 
-    if args.output.format == OutputFormat::Json {
+    if args.format == TimelineFormat::Json {
         let json: Vec<_> = entries
             .iter()
             .map(|e| EntryJson {
