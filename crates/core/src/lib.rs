@@ -21,6 +21,7 @@
 mod dataset;
 pub mod date;
 mod error;
+pub mod filter;
 mod graph;
 pub mod json;
 mod kind;
@@ -38,6 +39,7 @@ pub use error::{
     Candidate, DateError, End, LoadError, Location, LookupError, ParseNameError, Problem,
     ProblemKind, Rejected,
 };
+pub use filter::{EntityOrder, EntityQuery, LinkQuery, Listed, When};
 pub use graph::{Graph, LinkRef};
 pub use kind::{Family, Kind};
 pub use lookup::normalize;
