@@ -43,7 +43,7 @@ pub(crate) enum Error {
     #[error("the embedded dataset is invalid: {0}")]
     Embedded(LoadError),
     /// `validate` found problems; they have been listed on standard output.
-    #[error("{}: {count} problem{}", path.display(), if *count == 1 { "" } else { "s" })]
+    #[error("{}: {count} problem{}", file_name(path), if *count == 1 { "" } else { "s" })]
     Invalid {
         /// The file checked.
         path: PathBuf,
@@ -53,6 +53,9 @@ pub(crate) enum Error {
     /// The arguments are consistent for clap but not for the command.
     #[error("{0}")]
     Usage(String),
+    /// A search or filter found nothing (exit code 1, as `grep`).
+    #[error("{0}")]
+    NothingFound(String),
     /// A path or centrality query failed.
     #[error(transparent)]
     Analysis(#[from] partnership_analysis::Error),
@@ -73,8 +76,17 @@ pub(crate) enum Error {
     Output(#[from] io::Error),
 }
 
+/// A file name as messages give it: `standard input` for `-`.
+pub(crate) fn file_name(path: &std::path::Path) -> String {
+    if path == std::path::Path::new("-") {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
 fn load_message(path: &std::path::Path, error: &LoadError) -> String {
-    let file = path.display();
+    let file = file_name(path);
     match error {
         LoadError::Io { source, .. } => format!("cannot read {file}: {source}"),
         LoadError::Syntax {
@@ -110,9 +122,11 @@ impl Error {
                 partnership_analysis::Error::Lookup(_)
                 | partnership_analysis::Error::InvalidOption { .. },
             ) => ExitCode::Usage,
-            Error::Embedded(_) | Error::Analysis(_) | Error::Write { .. } | Error::Output(_) => {
-                ExitCode::Failure
-            }
+            Error::Embedded(_)
+            | Error::Analysis(_)
+            | Error::Write { .. }
+            | Error::Output(_)
+            | Error::NothingFound(_) => ExitCode::Failure,
         }
     }
 

@@ -10,6 +10,17 @@ use crate::data;
 use crate::error::Error;
 use crate::output::{self, EntityJson, Table};
 
+const CSV_HEADER: [&str; 8] = [
+    "DATE",
+    "UNTIL",
+    "TYPE",
+    "SUBJECT_ID",
+    "RELATION",
+    "OBJECT_ID",
+    "ENTRY",
+    "SOURCES",
+];
+
 /// What happens at an entry's date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -64,7 +75,8 @@ struct EntryJson<'g> {
 ///
 /// # Errors
 /// [`Error::Usage`] when `--from` is after `--to`; [`Error::Lookup`] when
-/// `--involving` names no entity or several; any error writing to `out`.
+/// `--involving` names no entity or several; [`Error::NothingFound`] when
+/// no entry is left; any error writing to `out`.
 pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from.start() > to.end()
@@ -86,7 +98,57 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
                 None => e.subject == who,
             })
         })
+        .filter(|e| {
+            args.relations.is_empty()
+                || e.link
+                    .is_some_and(|l| args.relations.contains(&l.link.relation))
+        })
+        .filter(|e| {
+            let of_kind = |i| args.kind.contains(&graph.node(i).kind);
+            args.kind.is_empty()
+                || match e.link {
+                    Some(l) => of_kind(l.source) || of_kind(l.target),
+                    None => of_kind(e.subject),
+                }
+        })
         .collect();
+
+    if entries.is_empty() {
+        match args.output.format {
+            OutputFormat::Json => output::json(out, &Vec::<EntryJson<'_>>::new())?,
+            OutputFormat::Csv => Table::new(&CSV_HEADER).write_csv(out)?,
+            OutputFormat::Text => {}
+        }
+        return Err(Error::NothingFound("no dated entry matches".to_owned()));
+    }
+    if args.output.format == OutputFormat::Csv {
+        let mut table = Table::new(&CSV_HEADER);
+        for e in &entries {
+            let subject = graph.node(e.subject);
+            let (relation, object) = match e.link {
+                Some(l) => (
+                    l.link.relation.as_str().to_owned(),
+                    graph.node(l.target).id.clone(),
+                ),
+                None => (String::new(), String::new()),
+            };
+            let sources = match e.link {
+                Some(l) => &l.link.sources,
+                None => &subject.sources,
+            };
+            table.row([
+                e.date.to_string(),
+                output::date_cell(e.until),
+                e.mark.as_str().to_owned(),
+                subject.id.clone(),
+                relation,
+                object,
+                text(graph, e),
+                output::citations(sources),
+            ]);
+        }
+        return Ok(table.write_csv(out)?);
+    }
 
     if args.output.format == OutputFormat::Json {
         let json: Vec<_> = entries
@@ -106,10 +168,6 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
             })
             .collect();
         return Ok(output::json(out, &json)?);
-    }
-    if entries.is_empty() {
-        writeln!(out, "no dated entries")?;
-        return Ok(());
     }
     let mut table = Table::new(&["DATE", "WHAT", "ENTRY"]);
     for e in &entries {
