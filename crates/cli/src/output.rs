@@ -283,7 +283,7 @@ mod tests {
         t.write_within(&mut out, Some(30)).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
-        assert!(text.contains("a rather long na…"), "{text}");
+        assert!(text.contains("a rather long name…  state"), "{text}");
         // Whole when there is room, or no width at all.
         let mut out = Vec::new();
         t.write_within(&mut out, Some(200)).unwrap();
