@@ -31,7 +31,7 @@ impl When {
     /// [`ReversedRange`] when `from` begins after `to` ends.
     ///
     /// ```
-    /// use partnership_core::filter::When;
+    /// use partnership::model::filter::When;
     /// let d = |s: &str| s.parse().unwrap();
     /// assert!(When::between(d("2014"), d("2016")).is_ok());
     /// assert!(When::between(d("2016"), d("2014")).is_err());
@@ -69,7 +69,7 @@ pub struct ReversedRange {
 /// list means "any"; the conditions combine with "and".
 ///
 /// ```
-/// use partnership_core::{dataset, filter::LinkQuery, Kind, Relation};
+/// use partnership::model::{dataset, filter::LinkQuery, Kind, Relation};
 /// let g = dataset();
 /// // Which states lead trust funds?
 /// let query = LinkQuery::new()
@@ -83,7 +83,7 @@ pub struct ReversedRange {
 /// let ukraine = g.resolve("Ukraine")?;
 /// let signed = LinkQuery::new().relations([Relation::Signs]).subjects([ukraine]).links(g);
 /// assert!(signed.iter().all(|l| l.source == ukraine));
-/// # Ok::<(), partnership_core::LookupError>(())
+/// # Ok::<(), partnership::model::LookupError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LinkQuery {
@@ -209,7 +209,7 @@ impl Listed {
 /// A filter over entities: kinds and dates, with an order.
 ///
 /// ```
-/// use partnership_core::{dataset, filter::{EntityOrder, EntityQuery}, Kind};
+/// use partnership::model::{dataset, filter::{EntityOrder, EntityQuery}, Kind};
 /// let g = dataset();
 /// let funds = EntityQuery { kinds: vec![Kind::Fund], ..Default::default() }.entities(g);
 /// assert!(funds.iter().all(|e| g.node(e.index).kind == Kind::Fund));

@@ -21,7 +21,7 @@ use crate::{Graph, Kind, Link, Node, PartialDate, Relation};
 /// run on it directly.
 ///
 /// ```
-/// use partnership_core::{dataset, PartialDate, Relation};
+/// use partnership::model::{dataset, PartialDate, Relation};
 /// use petgraph::visit::IntoNodeIdentifiers;
 /// let g = dataset();
 /// let as_of_2010 = g.view().as_of("2010".parse::<PartialDate>().unwrap());
@@ -97,7 +97,7 @@ impl<'g> View<'g> {
     /// that starts after it ends keeps nothing.
     ///
     /// ```
-    /// use partnership_core::{dataset, PartialDate};
+    /// use partnership::model::{dataset, PartialDate};
     /// let g = dataset();
     /// let d = |s: &str| s.parse::<PartialDate>().unwrap();
     /// let span = g.view().between(d("2014"), d("2016"));

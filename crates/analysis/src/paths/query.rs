@@ -124,14 +124,14 @@ pub struct Connections {
 /// canada ──leads──► c4-trust-fund
 /// ```
 /// ```
-/// use partnership_analysis::{find_path, PathQuery};
-/// use partnership_core::Relation;
+/// use partnership::analysis::{find_path, PathQuery};
+/// use partnership::model::Relation;
 ///
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// let query = PathQuery { relations: vec![Relation::Leads], ..Default::default() };
 /// let path = find_path(g, "Canada", "C4 Trust Fund", &query)?;
 /// assert_eq!(path.len(), 1);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference
@@ -164,9 +164,9 @@ pub fn find_path(
 ///
 /// # Example
 /// ```
-/// use partnership_analysis::{find_paths, PathQuery};
+/// use partnership::analysis::{find_paths, PathQuery};
 ///
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// let query = PathQuery { all: true, max_links: 2, limit: Some(3), ..Default::default() };
 /// let found = find_paths(g, "Canada", "Ukraine", &query)?;
 /// assert!(found.paths.len() <= 3);
@@ -177,7 +177,7 @@ pub fn find_path(
 /// let found = find_paths(g, "Romania", "Verkhovna Rada", &around)?;
 /// assert_eq!(found.avoided.len(), 4);
 /// assert!(found.paths[0].nodes().iter().all(|n| !found.avoided.contains(n)));
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Result<Connections> {
     if query.limit == Some(0) {
