@@ -77,8 +77,8 @@ pub(crate) enum Command {
     Stats(StatsArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff).
-    Man,
+    /// Print the manual page (roff), or write every page to a folder.
+    Man(ManArgs),
 }
 
 /// How a query command prints its answer.
@@ -207,6 +207,19 @@ pub(crate) struct CompletionsArgs {
     /// The shell.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// The page of this subcommand (`partnership-links(1)`) instead of
+    /// `partnership(1)`.
+    #[arg(value_name = "SUBCOMMAND")]
+    pub subcommand: Option<String>,
+    /// Write `partnership.1` and one page per subcommand into this folder
+    /// instead of printing one page.
+    #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Arguments of `search`.

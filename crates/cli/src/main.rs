@@ -58,7 +58,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
         // problem in it.
         Command::Validate(args) => commands::validate::run(args, cli.data.as_deref(), out),
         Command::Completions(args) => commands::completions::completions(args.shell, out),
-        Command::Man => commands::completions::man(out),
+        Command::Man(args) => commands::completions::man(args, out),
     }
 }
 

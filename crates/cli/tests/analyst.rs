@@ -517,7 +517,22 @@ fn completions_for_every_shell_and_a_man_page() {
     assert!(err.contains("invalid value 'tcsh'"), "{err}");
     let man = partnership(&["man"]).ok();
     assert!(man.contains(".TH partnership 1"));
-    assert!(man.contains("avoid"));
+    assert!(man.contains("partnership\\-links(1)"), "{man}");
+    let page = partnership(&["man", "path"]).ok();
+    assert!(page.contains(".TH partnership\\-path 1"), "{page}");
+    assert!(page.contains("avoid\\-hubs"), "{page}");
+    let err = partnership(&["man", "nope"]).fails(2);
+    assert!(
+        err.contains("no subcommand \"nope\"; the subcommands are who-leads, led-by"),
+        "{err}"
+    );
+    let err = partnership(&["man", "path", "--dir", "x"]).fails(2);
+    assert!(err.contains("cannot be used with"), "{err}");
+    let err = partnership(&["man", "--dir", "/nonexistent/partnership-man"]).fails(1);
+    assert!(
+        err.contains("cannot write /nonexistent/partnership-man"),
+        "{err}"
+    );
 }
 
 // ---- export options ----

@@ -6,7 +6,7 @@ use std::io::Write;
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::args::Cli;
+use crate::args::{Cli, ManArgs};
 use crate::error::Error;
 
 /// Prints the completion script for `shell`.
@@ -23,13 +23,41 @@ pub(crate) fn completions(shell: Shell, out: &mut dyn Write) -> Result<(), Error
     Ok(())
 }
 
-/// Prints the manual page, `partnership(1)`, as roff: the synopsis, every
-/// option and subcommand, and the examples.
+/// Prints a manual page as roff: `partnership(1)` (the synopsis, every
+/// option and subcommand, and the examples) or one subcommand's
+/// `partnership-NAME(1)`; or with `--dir` writes all of them into a folder.
 ///
 /// # Errors
-/// Any error writing to `out`.
-pub(crate) fn man(out: &mut dyn Write) -> Result<(), Error> {
-    let page = clap_mangen::Man::new(Cli::command());
-    page.render(out)?;
+/// [`Error::Usage`] for an unknown subcommand; [`Error::Write`] when the
+/// folder cannot be written; any error writing to `out`.
+pub(crate) fn man(args: &ManArgs, out: &mut dyn Write) -> Result<(), Error> {
+    // `partnership help` needs no page of its own (nor pages per topic).
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    if let Some(dir) = &args.dir {
+        clap_mangen::generate_to(command, dir).map_err(|source| Error::Write {
+            path: dir.clone(),
+            source,
+        })?;
+        return Ok(());
+    }
+    let page = match &args.subcommand {
+        None => command,
+        Some(name) => {
+            let Some(sub) = command.find_subcommand(name) else {
+                let names: Vec<_> = command
+                    .get_subcommands()
+                    .map(|c| c.get_name().to_owned())
+                    .collect();
+                return Err(Error::Usage(format!(
+                    "no subcommand {name:?}; the subcommands are {}",
+                    names.join(", ")
+                )));
+            };
+            // Built, the subcommand's display name is `partnership-NAME`.
+            sub.clone()
+        }
+    };
+    clap_mangen::Man::new(page).render(out)?;
     Ok(())
 }
