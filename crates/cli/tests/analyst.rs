@@ -581,3 +581,63 @@ fn a_mermaid_chart_over_the_limit_gets_a_warning() {
     assert!(small.stderr.is_empty());
     let _ = sample();
 }
+
+// ---- the remaining failures, each with its exit code and message ----
+
+#[test]
+fn failures_have_their_exit_code_and_message() {
+    let cases: [(&[&str], i32, &str); 9] = [
+        (
+            &["links", "--to-kind", "country"],
+            2,
+            "invalid value 'country' for '--to-kind <KIND>'",
+        ),
+        (
+            &["links", "--relation", "chaired"],
+            2,
+            "invalid value 'chaired' for '--relation <RELATION>'",
+        ),
+        (
+            &["links", "--between", "2010"],
+            2,
+            "2 values required for '--between <FROM> <TO>'",
+        ),
+        (
+            &["list", "--sort", "size"],
+            2,
+            "invalid value 'size' for '--sort <SORT>'",
+        ),
+        (
+            &["path", "Canada", "Ukraine", "--avoid", "Atlantis"],
+            2,
+            "no entity matches \"Atlantis\"",
+        ),
+        (
+            &["path", "Canada", "Ukraine", "--avoid-hubs", "-1"],
+            2,
+            "unexpected argument '-1' found",
+        ),
+        (
+            &["centrality", "--kind", "operation", "--as-of", "1995"],
+            1,
+            "no entity of kind operation is ranked",
+        ),
+        (
+            &["search", "Jens Stoltenburg"],
+            1,
+            "no entity matches \"Jens Stoltenburg\"; did you mean Jens Stoltenberg (jens-stoltenberg)?",
+        ),
+        (&["timeline", "--from", "2030"], 1, "no dated entry matches"),
+    ];
+    for (args, code, message) in cases {
+        let run = on_sample(args);
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        let err = run.fails(code);
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    let err = with_stdin(&["--data", "-", "stats"], "{\"nodes\": [}").fails(2);
+    assert!(
+        err.starts_with("partnership: error: standard input:1:"),
+        "{err}"
+    );
+}
