@@ -641,3 +641,74 @@ fn failures_have_their_exit_code_and_message() {
         "{err}"
     );
 }
+
+// ---- the same options on the dataset and on the user file ----
+
+#[test]
+fn the_options_work_on_the_dataset_and_on_a_user_file() {
+    // CSV from every table command, both data sets.
+    for args in [
+        &["who-leads", "DTF"][..],
+        &["led-by", "Betastan"],
+        &["show", "DTF", "--relation", "leads"],
+        &["search", "fund"],
+        &["centrality", "--kind", "state"],
+        &["timeline", "--relation", "leads"],
+        &["stats"],
+        &["links", "--to-kind", "fund"],
+        &["list", "--kind", "state", "--between", "2015", "2016"],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--format", "csv"]);
+        let rows = csv_rows(&on_user_file(&all).ok());
+        assert!(rows.len() > 1, "{args:?}");
+    }
+    // USER_FILE: the fund has two `leads` links in (Alphaland, Betastan).
+    let v = on_user_file(&["show", "DTF", "--relation", "leads", "--format", "json"]).json();
+    assert_eq!(column(&v["in"][0]["links"], &["id"]), ["alpha", "beta"]);
+    // The dataset: the NUC includes the five joint working groups.
+    let v = partnership(&["show", "NUC", "--relation", "part_of", "--format", "json"]).json();
+    assert_eq!(v["in"][0]["links"].as_array().unwrap().len(), 5);
+    // USER_FILE degrees: Betastan 3, Alphaland 2, the fund 4 (an end);
+    // from Alphaland to Betastan, `--avoid-hubs 1` keeps out the most
+    // connected other node, the fund, and leaves the meeting.
+    let v = on_user_file(&[
+        "path",
+        "alpha",
+        "beta",
+        "--avoid-hubs",
+        "1",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert_eq!(column(&v["avoided"], &["id"]), ["demining-fund"]);
+    assert_eq!(v["paths"][0]["steps"][0]["to"]["id"], "kickoff");
+    // Timeline of the dataset by relation and kind.
+    let v = partnership(&[
+        "timeline",
+        "--relation",
+        "ratifies",
+        "--kind",
+        "institution",
+        "--format",
+        "json",
+    ])
+    .json();
+    assert!(column(&v, &["text"]).iter().all(|t| t.contains("ratified")));
+    assert!(!v.as_array().unwrap().is_empty());
+    // Export options on the user file.
+    let dot = on_user_file(&[
+        "export",
+        "--exclude",
+        "kickoff",
+        "--no-legend",
+        "--title",
+        "Funds only",
+    ])
+    .ok();
+    assert!(!dot.contains("Kick-off"), "{dot}");
+    assert!(dot.contains("Funds only"));
+    let dot = on_user_file(&["export", "--clusters"]).ok();
+    assert!(dot.contains("subgraph \"cluster_demining-fund\""), "{dot}");
+}
