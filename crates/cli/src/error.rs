@@ -97,14 +97,21 @@ fn load_message(path: &std::path::Path, error: &LoadError) -> String {
         LoadError::Invalid { problems } if problems.len() == 1 => {
             format!("{file}: {}", problems[0])
         }
-        LoadError::Invalid { problems } => format!(
-            "{file}: {} problems, the first: {}; run `partnership validate {file}` to list them all",
-            problems.len(),
-            problems
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        ),
+        LoadError::Invalid { problems } => {
+            let again = if path == std::path::Path::new("-") {
+                "`partnership validate -` on the same input".to_owned()
+            } else {
+                format!("`partnership validate {}`", path.display())
+            };
+            format!(
+                "{file}: {} problems, the first: {}; run {again} to list them all",
+                problems.len(),
+                problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+        }
         other => format!("{file}: {other}"),
     }
 }
@@ -134,6 +141,11 @@ impl Error {
     /// does not already contain: the whole chain of `source()`s on one line.
     pub(crate) fn chain(&self) -> String {
         let mut text = self.to_string();
+        // A load error's message already says all its cause says, in other
+        // words (the first problem of many, the line of a syntax error).
+        if matches!(self, Error::Load { .. }) {
+            return text;
+        }
         let mut cause = std::error::Error::source(self);
         while let Some(e) = cause {
             let message = e.to_string();
@@ -192,6 +204,19 @@ mod tests {
         );
         // A transparent wrapper is not repeated.
         assert_eq!(Error::Lookup(lookup.clone()).chain(), lookup.to_string());
+    }
+
+    #[test]
+    fn a_load_error_is_said_once() {
+        let err = Error::Load {
+            path: "-".into(),
+            source: LoadError::Syntax {
+                line: 1,
+                column: 2,
+                message: "eof".into(),
+            },
+        };
+        assert_eq!(err.chain(), "standard input:1:2: invalid JSON: eof");
     }
 
     #[test]
