@@ -635,6 +635,13 @@ fn failures_have_their_exit_code_and_message() {
         let err = run.fails(code);
         assert!(err.contains(message), "{args:?}: {err}");
     }
+    let bad = USER_FILE.replace("\"state\"", "\"country\"");
+    let err = with_stdin(&["--data", "-", "stats"], &bad).fails(2);
+    assert_eq!(
+        err,
+        "partnership: error: standard input: 7 problems, the first: node \"alpha\" (nodes[0]): \
+         unknown kind \"country\"; run `partnership validate -` on the same input to list them all"
+    );
     let err = with_stdin(&["--data", "-", "stats"], "{\"nodes\": [}").fails(2);
     assert!(
         err.starts_with("partnership: error: standard input:1:"),
