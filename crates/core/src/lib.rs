@@ -22,6 +22,7 @@ pub mod changes;
 mod dataset;
 pub mod date;
 mod error;
+pub mod filter;
 mod graph;
 pub mod json;
 mod kind;
@@ -40,6 +41,7 @@ pub use error::{
     Candidate, DateError, End, LoadError, Location, LookupError, ParseNameError, Problem,
     ProblemKind, Rejected,
 };
+pub use filter::{EntityOrder, EntityQuery, LinkQuery, Listed, When};
 pub use graph::{Graph, LinkRef};
 pub use kind::{Family, Kind};
 pub use lookup::normalize;

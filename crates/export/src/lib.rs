@@ -57,4 +57,5 @@ pub use chart::{
 };
 pub use error::{Error, Result};
 pub use format::{ExportOptions, Format, Layout, export};
+pub use mermaid::MERMAID_MAX_EDGES;
 pub use selection::{LinkDirection, Selection, SelectionOptions};

@@ -14,6 +14,8 @@ use crate::args::{CentralityArgs, CentralityFormat, Measure};
 use crate::error::Error;
 use crate::output::{self, EntityJson, Table};
 
+const CSV_HEADER: [&str; 5] = ["RANK", "ID", "NAME", "KIND", "SCORE"];
+
 #[derive(Serialize)]
 struct Ranked<'g> {
     #[serde(flatten)]
@@ -26,15 +28,14 @@ struct Ranked<'g> {
 ///
 /// # Errors
 /// [`Error::Analysis`] when the measure fails (no node active at the date,
-/// no convergence); any error writing to `out`.
+/// no convergence); [`Error::NothingFound`] when `--kind` leaves no entity;
+/// any error writing to `out`.
 pub(crate) fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     if args.over_time.is_some() {
         return over_time(args, graph, out);
     }
-    if matches!(args.format, CentralityFormat::Csv | CentralityFormat::Svg) {
-        return Err(Error::Usage(
-            "--format csv and --format svg need --over-time A..B".into(),
-        ));
+    if args.format == CentralityFormat::Svg {
+        return Err(Error::Usage("--format svg needs --over-time A..B".into()));
     }
     let mut view = graph.view();
     if let Some(date) = args.as_of {
@@ -54,6 +55,32 @@ pub(crate) fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> 
         .take(limit)
         .collect();
 
+    if ranked.is_empty() {
+        match args.format {
+            CentralityFormat::Json => output::json(out, &Vec::<Ranked<'_>>::new())?,
+            CentralityFormat::Csv => Table::new(&CSV_HEADER).write_csv(out)?,
+            CentralityFormat::Text | CentralityFormat::Svg => {}
+        }
+        let kinds: Vec<_> = args.kind.iter().map(|k| k.as_str()).collect();
+        return Err(Error::NothingFound(format!(
+            "no entity of kind {} is ranked",
+            kinds.join(" or ")
+        )));
+    }
+    if args.format == CentralityFormat::Csv {
+        let mut table = Table::new(&CSV_HEADER);
+        for (rank, (index, score)) in ranked.iter().enumerate() {
+            let node = graph.node(*index);
+            table.row([
+                (rank + 1).to_string(),
+                node.id.clone(),
+                node.name.clone(),
+                node.kind.to_string(),
+                score.to_string(),
+            ]);
+        }
+        return Ok(table.write_csv(out)?);
+    }
     if args.format == CentralityFormat::Json {
         let json: Vec<_> = ranked
             .iter()

@@ -12,6 +12,17 @@ use crate::data;
 use crate::error::Error;
 use crate::output::{self, EntityJson, Table};
 
+const CSV_HEADER: [&str; 8] = [
+    "DATE",
+    "UNTIL",
+    "TYPE",
+    "SUBJECT_ID",
+    "RELATION",
+    "OBJECT_ID",
+    "ENTRY",
+    "SOURCES",
+];
+
 /// What happens at an entry's date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -66,7 +77,8 @@ struct EntryJson<'g> {
 ///
 /// # Errors
 /// [`Error::Usage`] when `--from` is after `--to`; [`Error::Lookup`] when
-/// `--involving` names no entity or several; any error writing to `out`.
+/// `--involving` names no entity or several; [`Error::NothingFound`] when
+/// no entry is left; any error writing to `out`.
 pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from.start() > to.end()
@@ -111,7 +123,49 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
                 None => e.subject == who,
             })
         })
+        .filter(|e| {
+            args.relations.is_empty()
+                || e.link
+                    .is_some_and(|l| args.relations.contains(&l.link.relation))
+        })
         .collect();
+
+    if entries.is_empty() {
+        match args.format {
+            TimelineFormat::Json => output::json(out, &Vec::<EntryJson<'_>>::new())?,
+            TimelineFormat::Csv => Table::new(&CSV_HEADER).write_csv(out)?,
+            TimelineFormat::Text | TimelineFormat::Svg => {}
+        }
+        return Err(Error::NothingFound("no dated entry matches".to_owned()));
+    }
+    if args.format == TimelineFormat::Csv {
+        let mut table = Table::new(&CSV_HEADER);
+        for e in &entries {
+            let subject = graph.node(e.subject);
+            let (relation, object) = match e.link {
+                Some(l) => (
+                    l.link.relation.as_str().to_owned(),
+                    graph.node(l.target).id.clone(),
+                ),
+                None => (String::new(), String::new()),
+            };
+            let sources = match e.link {
+                Some(l) => &l.link.sources,
+                None => &subject.sources,
+            };
+            table.row([
+                e.date.to_string(),
+                output::date_cell(e.until),
+                e.mark.as_str().to_owned(),
+                subject.id.clone(),
+                relation,
+                object,
+                text(graph, e),
+                output::citations(sources),
+            ]);
+        }
+        return Ok(table.write_csv(out)?);
+    }
 
     if args.format == TimelineFormat::Json {
         let json: Vec<_> = entries
@@ -131,10 +185,6 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
             })
             .collect();
         return Ok(output::json(out, &json)?);
-    }
-    if entries.is_empty() {
-        writeln!(out, "no dated entries")?;
-        return Ok(());
     }
     let mut table = Table::new(&["DATE", "WHAT", "ENTRY"]);
     for e in &entries {
