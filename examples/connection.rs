@@ -16,13 +16,12 @@ use partnership::core::{EdgeIndex, Graph, dataset};
 
 /// One link as a sentence, read from subject to object.
 fn sentence(g: &Graph, link: EdgeIndex) -> String {
-    let l = g.link(link);
-    let name = |id: &str| g.node_by_id(id).map_or(id.to_owned(), |n| n.name.clone());
+    let (source, target) = g.ends(link);
     format!(
         "{} {} {}",
-        name(&l.source),
-        l.relation.phrase(),
-        name(&l.target)
+        g.node(source).name,
+        g.link(link).relation.phrase(),
+        g.node(target).name
     )
 }
 

@@ -79,7 +79,7 @@ fn node() -> impl Strategy<Value = Node> {
                     date,
                     description,
                     attributes: attrs.into_iter().collect(),
-                    sources,
+                    sources: sources.into(),
                 }
             },
         )

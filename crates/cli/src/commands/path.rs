@@ -152,14 +152,8 @@ fn plural(n: usize) -> &'static str {
 /// "Canada leads Trust Fund on Cyber Defence (since 2014-09)."
 fn sentence(graph: &Graph, link: EdgeIndex) -> String {
     let l = graph.link(link);
-    let (s, t) = (
-        graph
-            .node_by_id(&l.source)
-            .map_or(l.source.as_str(), |n| n.name.as_str()),
-        graph
-            .node_by_id(&l.target)
-            .map_or(l.target.as_str(), |n| n.name.as_str()),
-    );
+    let (s, t) = graph.ends(link);
+    let (s, t) = (&graph.node(s).name, &graph.node(t).name);
     let mut text = format!("{s} {} {t}", l.relation.phrase());
     if let Some(role) = &l.role {
         text.push_str(&format!(" as {role}"));
