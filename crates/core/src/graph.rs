@@ -46,7 +46,7 @@ pub struct Graph {
     ids: IdIndex,
     /// Built on the first name lookup: most commands never need it.
     names: OnceLock<NameIndex>,
-    pair_keys: HashMap<(NodeIndex, NodeIndex), PairKeys>,
+    pair_keys: PairKeys,
 }
 
 /// Node ids to node indices, hashing the ids the nodes already hold, so that
@@ -74,36 +74,40 @@ impl IdIndex {
     }
 }
 
-/// The keys used by the parallel links of one pair: every key below `dense`,
-/// plus the ones in `sparse`, all at least `dense + 1`. The next free key is
-/// always `dense`, so giving keys and checking them is linear overall.
+/// The keys used by the parallel links of each pair: every key below the
+/// pair's `dense` count, plus the pair's `sparse` keys, all above it. The
+/// next free key is always `dense`, so giving keys and checking them is
+/// linear overall. Most pairs have keys 0, 1, ... in order and cost one
+/// entry of `dense` only.
 #[derive(Debug, Clone, Default)]
 struct PairKeys {
-    dense: u64,
-    sparse: Option<Box<hashbrown::HashSet<u64>>>,
+    dense: HashMap<(NodeIndex, NodeIndex), u64>,
+    sparse: HashMap<(NodeIndex, NodeIndex), hashbrown::HashSet<u64>>,
 }
 
 impl PairKeys {
-    fn contains(&self, key: u64) -> bool {
-        key < self.dense || self.sparse.as_ref().is_some_and(|s| s.contains(&key))
+    fn contains(&self, pair: (NodeIndex, NodeIndex), key: u64) -> bool {
+        key < self.dense.get(&pair).copied().unwrap_or(0)
+            || self.sparse.get(&pair).is_some_and(|s| s.contains(&key))
     }
 
-    /// Marks `key` as used (it must be free), or the next free key when
-    /// `None`; returns the key.
-    fn take(&mut self, key: Option<u64>) -> u64 {
-        let key = key.unwrap_or(self.dense);
-        if key == self.dense {
-            self.dense = self.dense.saturating_add(1);
-            if let Some(sparse) = &mut self.sparse {
-                while sparse.remove(&self.dense) {
-                    self.dense = self.dense.saturating_add(1);
+    /// Marks `key` as used by the pair (it must be free), or the pair's next
+    /// free key when `None`; returns the key.
+    fn take(&mut self, pair: (NodeIndex, NodeIndex), key: Option<u64>) -> u64 {
+        let dense = self.dense.entry(pair).or_insert(0);
+        let key = key.unwrap_or(*dense);
+        if key == *dense {
+            *dense = dense.saturating_add(1);
+            if let Some(sparse) = self.sparse.get_mut(&pair) {
+                while sparse.remove(&*dense) {
+                    *dense = dense.saturating_add(1);
                 }
                 if sparse.is_empty() {
-                    self.sparse = None;
+                    self.sparse.remove(&pair);
                 }
             }
         } else {
-            self.sparse.get_or_insert_with(Box::default).insert(key);
+            self.sparse.entry(pair).or_default().insert(key);
         }
         key
     }
@@ -258,12 +262,6 @@ impl Graph {
     pub(crate) fn reserve(&mut self, nodes: usize, links: usize) {
         self.inner.reserve_nodes(nodes);
         self.inner.reserve_edges(links);
-        let hasher = &self.ids.hasher;
-        let inner = &self.inner;
-        self.ids.table.reserve(nodes, |&i| {
-            hasher.hash_one(inner.node_weight(i).map_or("", |n| n.id.as_str()))
-        });
-        self.pair_keys.reserve(links);
     }
 
     /// Gives back the room [`Graph::reserve`] took and did not use.
@@ -307,8 +305,7 @@ impl Graph {
     /// [`Graph::check_link`] (or the loader's equivalent checks), giving it
     /// the next free key of its pair when it has none.
     pub(crate) fn insert_link(&mut self, s: NodeIndex, t: NodeIndex, mut link: Link) -> EdgeIndex {
-        let keys = self.pair_keys.entry((s, t)).or_default();
-        link.key = Some(keys.take(link.key));
+        link.key = Some(self.pair_keys.take((s, t), link.key));
         self.inner.add_edge(s, t, link)
     }
 
@@ -355,7 +352,7 @@ impl Graph {
             });
         }
         if let Some(key) = key
-            && self.pair_keys.get(&(s, t)).is_some_and(|k| k.contains(key))
+            && self.pair_keys.contains((s, t), key)
         {
             problems.push(ProblemKind::DuplicateKey {
                 key,

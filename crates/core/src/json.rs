@@ -75,32 +75,6 @@ pub(crate) mod key {
     pub(crate) const DOCUMENT: &str = "document";
     pub(crate) const SECTION: &str = "section";
 
-    /// A node's keys, in the order they are written.
-    pub(crate) const NODE: [&str; 10] = [
-        ID,
-        KIND,
-        NAME,
-        ALIASES,
-        SINCE,
-        UNTIL,
-        DATE,
-        DESCRIPTION,
-        ATTRIBUTES,
-        SOURCES,
-    ];
-    /// A link's keys, in the order they are written.
-    pub(crate) const LINK: [&str; 10] = [
-        SOURCE,
-        TARGET,
-        KEY,
-        RELATION,
-        SINCE,
-        UNTIL,
-        ROLE,
-        DESCRIPTION,
-        ATTRIBUTES,
-        SOURCES,
-    ];
     /// A citation's keys.
     pub(crate) const CITATION: [&str; 2] = [DOCUMENT, SECTION];
 }
@@ -250,10 +224,21 @@ impl Graph {
             });
         }
         let file = std::fs::File::open(path).map_err(io_error)?;
-        let bytes = read_limited(file, options.max_bytes, meta.len()).map_err(|e| match e {
-            ReadFailure::Io(source) => io_error(source),
-            ReadFailure::Load(e) => e,
-        })?;
+        let size = usize::try_from(meta.len()).unwrap_or(usize::MAX);
+        // The file's size plus one byte, so reading up to its end needs no
+        // second allocation; `take` stops a file that grows meanwhile.
+        let mut bytes = Vec::new();
+        bytes
+            .try_reserve_exact(size.saturating_add(1))
+            .map_err(|_| LoadError::OutOfMemory { bytes: size })?;
+        file.take(options.max_bytes.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io_error)?;
+        if bytes.len() as u64 > options.max_bytes {
+            return Err(LoadError::TooLarge {
+                limit: options.max_bytes,
+            });
+        }
         Self::from_json_slice(&bytes)
     }
 
@@ -272,7 +257,7 @@ impl Graph {
     /// [`LoadError::TooLarge`] past the limit; otherwise as
     /// [`Graph::from_json_slice`].
     pub fn from_json_reader(reader: impl Read, options: &LoadOptions) -> Result<Graph, LoadError> {
-        let bytes = read_limited(reader, options.max_bytes, 0).map_err(|e| match e {
+        let bytes = read_limited(reader, options.max_bytes).map_err(|e| match e {
             ReadFailure::Io(source) => LoadError::Io {
                 path: "-".into(),
                 source,
@@ -340,15 +325,8 @@ enum ReadFailure {
 
 /// Reads all of `reader`, refusing more than `limit` bytes, without ever
 /// aborting on a failed allocation.
-fn read_limited(mut reader: impl Read, limit: u64, hint: u64) -> Result<Vec<u8>, ReadFailure> {
+fn read_limited(mut reader: impl Read, limit: u64) -> Result<Vec<u8>, ReadFailure> {
     let mut bytes = Vec::new();
-    let first = usize::try_from(hint.min(limit)).unwrap_or(usize::MAX);
-    // One byte more than the file's size, so that reading its end needs no
-    // second allocation.
-    let first = first.saturating_add(1);
-    bytes
-        .try_reserve_exact(first)
-        .map_err(|_| ReadFailure::Load(LoadError::OutOfMemory { bytes: first }))?;
     let mut chunk = vec![0u8; 64 * 1024];
     loop {
         let n = match reader.read(&mut chunk) {
@@ -623,13 +601,13 @@ impl<'de> Visitor<'de> for KeySeed {
     }
 }
 
-/// Reads an object's entries into `slots`, one per name in `names`; notes
+/// Reads an object's entries into `slots`, placed by `slot_of`; notes
 /// unknown keys and repeated keys as problems, with `prefix` before them.
 /// The first key has already been read when `first` is given.
 fn read_fields<'de, A: MapAccess<'de>>(
     map: &mut A,
     mut first: Option<Cow<'de, str>>,
-    names: &[&'static str],
+    slot_of: fn(&str) -> Option<usize>,
     slots: &mut [Option<&'de RawValue>],
     prefix: &str,
     problems: &mut Vec<ProblemKind>,
@@ -643,7 +621,7 @@ fn read_fields<'de, A: MapAccess<'de>>(
             },
         };
         let value: &'de RawValue = map.next_value()?;
-        match names.iter().position(|n| *n == key) {
+        match slot_of(&key) {
             Some(i) if slots[i].is_none() => slots[i] = Some(value),
             Some(_) => problems.push(ProblemKind::DuplicateField {
                 field: format!("{prefix}{key}"),
@@ -653,6 +631,42 @@ fn read_fields<'de, A: MapAccess<'de>>(
             }),
         }
     }
+}
+
+/// Where a node's key goes in its [`RawRecord`].
+fn node_slot(k: &str) -> Option<usize> {
+    // A match on the text compiles to a switch on its length and one
+    // comparison: the hottest lines of loading.
+    Some(match k {
+        key::ID => 0,
+        key::KIND => 1,
+        key::NAME => 2,
+        key::ALIASES => 3,
+        key::SINCE => 4,
+        key::UNTIL => 5,
+        key::DATE => 6,
+        key::DESCRIPTION => 7,
+        key::ATTRIBUTES => 8,
+        key::SOURCES => 9,
+        _ => return None,
+    })
+}
+
+/// Where a link's key goes in its [`RawRecord`].
+fn link_slot(k: &str) -> Option<usize> {
+    Some(match k {
+        key::SOURCE => 0,
+        key::TARGET => 1,
+        key::KEY => 2,
+        key::RELATION => 3,
+        key::SINCE => 4,
+        key::UNTIL => 5,
+        key::ROLE => 6,
+        key::DESCRIPTION => 7,
+        key::ATTRIBUTES => 8,
+        key::SOURCES => 9,
+        _ => return None,
+    })
 }
 
 /// An object's entries in order, repeats included; `None` when `raw` is not
@@ -708,7 +722,10 @@ struct Loader<'de> {
     /// Ids of nodes that failed their own checks, with their positions.
     rejected: HashMap<String, usize>,
     /// Citation lists by their spelling in the file.
-    cited: HashMap<&'de str, Cited>,
+    cited: hashbrown::HashMap<&'de str, Cited>,
+    /// The last valid citation list read, which the next record most often
+    /// repeats.
+    last_cited: Option<(&'de str, Sources)>,
     /// Citation lists by value, so that lists spelled differently share.
     shared: hashbrown::HashSet<Sources>,
     pending_nodes: Option<&'de RawValue>,
@@ -728,7 +745,8 @@ impl<'de> Loader<'de> {
             link_problems: Vec::new(),
             positions: Vec::new(),
             rejected: HashMap::new(),
-            cited: HashMap::new(),
+            cited: hashbrown::HashMap::new(),
+            last_cited: None,
             shared: hashbrown::HashSet::new(),
             pending_nodes: None,
             pending_links: None,
@@ -863,6 +881,11 @@ impl<'de> Loader<'de> {
     /// Parses, checks and shares a citation list.
     fn sources(&mut self, raw: &'de RawValue) -> (Sources, &[ProblemKind]) {
         let spelled = raw.get();
+        if let Some((last, sources)) = &self.last_cited
+            && *last == spelled
+        {
+            return (sources.clone(), &[]);
+        }
         if !self.cited.contains_key(spelled) {
             let mut problems = Vec::new();
             let list = parse_sources(raw, &mut problems);
@@ -880,7 +903,12 @@ impl<'de> Loader<'de> {
             self.cited.insert(spelled, Cited { sources, problems });
         }
         match self.cited.get(spelled) {
-            Some(c) => (c.sources.clone(), &c.problems),
+            Some(c) => {
+                if c.problems.is_empty() {
+                    self.last_cited = Some((spelled, c.sources.clone()));
+                }
+                (c.sources.clone(), &c.problems)
+            }
             None => (Sources::default(), &[]),
         }
     }
@@ -1249,7 +1277,7 @@ fn citation_part<'de>(
 }
 
 /// One node's or link's fields, as slices of the input, in the order of
-/// [`key::NODE`] or [`key::LINK`].
+/// [`node_slot`] or [`link_slot`].
 struct RawRecord<'de>([Option<&'de RawValue>; 10]);
 
 /// The top-level object, read in one pass: `graph` first when it comes
@@ -1465,12 +1493,8 @@ impl<'de> Visitor<'de> for Item<'_, 'de> {
         let mut problems = Vec::new();
         let mut slots = [None; 10];
         if first.is_some() {
-            let names: &[&'static str] = if self.is_nodes {
-                &key::NODE
-            } else {
-                &key::LINK
-            };
-            read_fields(&mut map, first, names, &mut slots, "", &mut problems)?;
+            let slot_of = if self.is_nodes { node_slot } else { link_slot };
+            read_fields(&mut map, first, slot_of, &mut slots, "", &mut problems)?;
         }
         let raw = RawRecord(slots);
         if self.is_nodes {
