@@ -32,9 +32,14 @@ Examples:
 )]
 pub struct Cli {
     /// Read the graph from this node-link JSON file instead of the embedded
-    /// dataset.
+    /// dataset; `-` reads standard input.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
+
+    /// Refuse a data file or stream larger than this many MiB. Loading needs
+    /// about three times the file's size in memory.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = crate::data::DEFAULT_MAX_MIB)]
+    pub max_data_mib: u64,
 
     /// What to do.
     #[command(subcommand)]
@@ -303,7 +308,7 @@ pub struct ExportArgs {
 /// Arguments of `validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The node-link JSON file to check.
+    /// The node-link JSON file to check; `-` reads standard input.
     pub file: PathBuf,
     #[command(flatten)]
     #[allow(missing_docs)]

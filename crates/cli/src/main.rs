@@ -42,7 +42,7 @@ fn main() -> std::process::ExitCode {
 
 /// Runs the command `cli` names, printing to `out`.
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
-    let graph = || data::load(cli.data.as_deref());
+    let graph = || data::load(cli.data.as_deref(), cli.max_data_mib);
     match &cli.command {
         Command::WhoLeads(args) => commands::who_leads::run(args, &graph()?, out),
         Command::LedBy(args) => commands::led_by::run(args, &graph()?, out),
@@ -54,7 +54,7 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
         Command::Export(args) => commands::export::run(args, &graph()?, out),
         Command::Stats(args) => commands::stats::run(args, &graph()?, out),
         // `validate` loads its own FILE and reports every problem in it.
-        Command::Validate(args) => commands::validate::run(args, out),
+        Command::Validate(args) => commands::validate::run(args, cli.max_data_mib, out),
     }
 }
 

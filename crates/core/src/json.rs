@@ -704,8 +704,11 @@ fn items(raw: &RawValue) -> Option<Vec<&RawValue>> {
 /// A citation list, parsed, checked and shared.
 struct Cited {
     sources: Sources,
-    /// Problems of its form and of its citations, as reported at each user.
-    problems: Vec<ProblemKind>,
+    /// Problems of its form (types, keys), reported with the other fields'.
+    form: Vec<ProblemKind>,
+    /// Problems of its citations (empty, undeclared), reported with the
+    /// model's checks.
+    model: Vec<ProblemKind>,
 }
 
 struct Loader<'de> {
@@ -879,18 +882,19 @@ impl<'de> Loader<'de> {
     }
 
     /// Parses, checks and shares a citation list.
-    fn sources(&mut self, raw: &'de RawValue) -> (Sources, &[ProblemKind]) {
+    fn sources(&mut self, raw: &'de RawValue) -> (Sources, &[ProblemKind], &[ProblemKind]) {
         let spelled = raw.get();
         if let Some((last, sources)) = &self.last_cited
             && *last == spelled
         {
-            return (sources.clone(), &[]);
+            return (sources.clone(), &[], &[]);
         }
         if !self.cited.contains_key(spelled) {
-            let mut problems = Vec::new();
-            let list = parse_sources(raw, &mut problems);
-            if problems.is_empty() {
-                self.graph.check_sources(&mut problems, &list);
+            let mut form = Vec::new();
+            let list = parse_sources(raw, &mut form);
+            let mut model = Vec::new();
+            if form.is_empty() {
+                self.graph.check_sources(&mut model, &list);
             }
             let sources = match self.shared.get(list.as_slice()) {
                 Some(s) => s.clone(),
@@ -900,17 +904,42 @@ impl<'de> Loader<'de> {
                     s
                 }
             };
-            self.cited.insert(spelled, Cited { sources, problems });
+            self.cited.insert(
+                spelled,
+                Cited {
+                    sources,
+                    form,
+                    model,
+                },
+            );
         }
         match self.cited.get(spelled) {
             Some(c) => {
-                if c.problems.is_empty() {
+                if c.form.is_empty() && c.model.is_empty() {
                     self.last_cited = Some((spelled, c.sources.clone()));
                 }
-                (c.sources.clone(), &c.problems)
+                (c.sources.clone(), &c.form, &c.model)
             }
-            None => (Sources::default(), &[]),
+            None => (Sources::default(), &[], &[]),
         }
+    }
+
+    /// A record's `sources`: its form problems go to `problems` now; its
+    /// citation problems come back to be reported with the model's checks.
+    fn cite(
+        &mut self,
+        problems: &mut Vec<ProblemKind>,
+        raw: Option<&'de RawValue>,
+    ) -> Option<(Sources, Vec<ProblemKind>)> {
+        let Some(raw) = raw else {
+            problems.push(ProblemKind::MissingField {
+                field: key::SOURCES,
+            });
+            return None;
+        };
+        let (sources, form, model) = self.sources(raw);
+        problems.extend_from_slice(form);
+        Some((sources, model.to_vec()))
     }
 
     fn node(&mut self, index: usize, raw: RawRecord<'de>, mut problems: Vec<ProblemKind>) {
@@ -940,15 +969,7 @@ impl<'de> Loader<'de> {
             None => None,
         };
         let name = required_text(&mut problems, key::NAME, name);
-        let sources = match sources {
-            None => {
-                problems.push(ProblemKind::MissingField {
-                    field: key::SOURCES,
-                });
-                None
-            }
-            Some(raw) => Some(raw),
-        };
+        let sources = self.cite(&mut problems, sources);
         let aliases = aliases.map(|raw| text_list(&mut problems, key::ALIASES, raw));
         let since = opt_date(&mut problems, key::SINCE, since);
         let until = opt_date(&mut problems, key::UNTIL, until);
@@ -975,9 +996,8 @@ impl<'de> Loader<'de> {
             check_text(&mut problems, key::NAME, name);
         }
         check_node_span(&mut problems, since, until, date);
-        let sources = sources.map(|raw| {
-            let (sources, cite_problems) = self.sources(raw);
-            problems.extend_from_slice(cite_problems);
+        let sources = sources.map(|(sources, model)| {
+            problems.extend(model);
             sources
         });
         match (id, kind, name, sources) {
@@ -1039,11 +1059,7 @@ impl<'de> Loader<'de> {
             },
             None => None,
         };
-        if sources.is_none() {
-            problems.push(ProblemKind::MissingField {
-                field: key::SOURCES,
-            });
-        }
+        let sources = self.cite(&mut problems, sources);
         let key = key_raw.and_then(|raw| match raw.get().parse::<u64>() {
             Ok(k) => Some(k),
             Err(_) => {
@@ -1088,9 +1104,8 @@ impl<'de> Loader<'de> {
         }
         check_role(&mut problems, relation, role.as_deref());
         check_span(&mut problems, since, until);
-        let sources = sources.map(|raw| {
-            let (sources, cite_problems) = self.sources(raw);
-            problems.extend_from_slice(cite_problems);
+        let sources = sources.map(|(sources, model)| {
+            problems.extend(model);
             sources
         });
         match (ends, relation, sources) {
