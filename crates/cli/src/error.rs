@@ -85,6 +85,9 @@ fn load_message(path: &std::path::Path, error: &LoadError) -> String {
             column,
             message,
         } => format!("{file}:{line}:{column}: invalid JSON: {message}"),
+        LoadError::NotAFile { what, .. } => format!(
+            "cannot read {file}: it is {what}, not a regular file; pipe a stream to `--data -`"
+        ),
         LoadError::TooLarge { limit } => format!(
             "{file} is larger than the limit of {} MiB; raise it with --max-data-mib",
             limit >> 20

@@ -9,9 +9,13 @@ use crate::{Kind, PartialDate, Relation, Source};
 
 /// A value in a node's or link's `attributes`: text or a number.
 ///
-/// Numbers keep the exact spelling they were read with (`1E5`, `-0`,
-/// `2.50`, integers of any length), so saving a loaded file writes them back
-/// unchanged: the workspace enables serde_json's `arbitrary_precision`.
+/// Numbers keep the digits they were read with: integers of any length
+/// (beyond 2^53 and beyond u64), `-0`, `2.50`, `1e-300` are written back
+/// exactly as read (the workspace enables serde_json's
+/// `arbitrary_precision`). One thing is normalised: an exponent is written
+/// in its lower-case, signed form, so `1E5` and `1e5` are saved as `1e+5`,
+/// the same value and digits. That is serde_json's exact-number type, which
+/// this public type is; a saved file loads and saves again byte for byte.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(untagged)]
 pub enum AttrValue {
