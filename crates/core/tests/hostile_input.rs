@@ -258,13 +258,11 @@ fn repeated_keys_are_problems_at_every_level() {
     );
     assert_eq!(got.len(), 2, "{got:#?}");
 
-    let text = format!(
-        r#"{{"nodes": [{{"id": "a", "id": "b", "kind": "state", "name": "A",
-            "attributes": {{"x": 1, "x": 2}},
-            "sources": [{{"document": "d", "section": "s", "section": "t"}}]}}]}}"#
-    );
+    let text = r#"{"nodes": [{"id": "a", "id": "b", "kind": "state", "name": "A",
+            "attributes": {"x": 1, "x": 2},
+            "sources": [{"document": "d", "section": "s", "section": "t"}]}]}"#;
     assert_eq!(
-        messages(&text),
+        messages(text),
         [
             r#"node "a" (nodes[0]): field `id` appears more than once; keep one"#,
             r#"node "a" (nodes[0]): field `sources[0].section` appears more than once; keep one"#,
