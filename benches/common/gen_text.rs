@@ -6,7 +6,7 @@ use std::io::{self, Write};
 
 /// Writes the synthetic graph of `nodes` nodes whose links are `links` as
 /// node-link JSON, one node or link per line.
-pub fn write_synthetic(
+pub(crate) fn write_synthetic(
     out: &mut impl Write,
     nodes: usize,
     links_per_node: usize,

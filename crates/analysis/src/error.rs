@@ -19,21 +19,41 @@ pub enum Error {
     Lookup(#[from] partnership_core::LookupError),
     /// An end point of a path query is excluded by the query's kinds or
     /// date.
-    #[error("`{id}` is outside the view (excluded by its kind or date)")]
+    #[error("{id:?} is outside the view (excluded by its kind or date)")]
     OutsideView {
         /// The node's id.
         id: String,
     },
     /// The two nodes are not connected in the reading and view asked for.
-    #[error("no path from `{from}` to `{to}`")]
+    #[error("no path from {from:?} to {to:?}")]
     NoPath {
         /// The start: a model id, or `#index` for a plain petgraph graph.
         from: String,
         /// The end: a model id, or `#index` for a plain petgraph graph.
         to: String,
     },
+    /// A model-level path query found no connection between two entities,
+    /// or none of at most `within` links.
+    #[error("no connection from {from} to {to}{}", within.map(|n| format!(" within {n} links")).unwrap_or_default())]
+    NoConnection {
+        /// The start's name.
+        from: String,
+        /// The end's name.
+        to: String,
+        /// The longest path that was allowed, when there was a limit.
+        within: Option<usize>,
+    },
+    /// An end point of a model-level query is not active at the query's
+    /// date.
+    #[error("{name} was not active as of {date}")]
+    Inactive {
+        /// The entity's name.
+        name: String,
+        /// The date asked for.
+        date: partnership_core::PartialDate,
+    },
     /// An option is out of its domain.
-    #[error("invalid {option} `{value}`: {expected}")]
+    #[error("invalid {option} {value:?}: expected {expected}")]
     InvalidOption {
         /// The option's name, as the options struct spells it.
         option: &'static str,

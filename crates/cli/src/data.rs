@@ -8,7 +8,7 @@ use partnership_core::{Graph, LoadError, NodeIndex};
 use crate::error::Error;
 
 /// The default of `--max-data-mib`: the library's default limit, in MiB.
-pub const DEFAULT_MAX_MIB: u64 = DEFAULT_MAX_BYTES >> 20;
+pub(crate) const DEFAULT_MAX_MIB: u64 = DEFAULT_MAX_BYTES >> 20;
 
 /// Loads the graph from `path` (`-` for standard input), or the embedded
 /// dataset when there is none, refusing input over `max_mib` MiB.
@@ -16,7 +16,7 @@ pub const DEFAULT_MAX_MIB: u64 = DEFAULT_MAX_BYTES >> 20;
 /// # Errors
 /// [`Error::Load`] when the file cannot be read or breaks the model;
 /// [`Error::Embedded`] if the embedded dataset is broken.
-pub fn load(path: Option<&Path>, max_mib: u64) -> Result<Graph, Error> {
+pub(crate) fn load(path: Option<&Path>, max_mib: u64) -> Result<Graph, Error> {
     match path {
         Some(path) => read(path, max_mib).map_err(|source| Error::Load {
             path: path.to_owned(),
@@ -30,7 +30,7 @@ pub fn load(path: Option<&Path>, max_mib: u64) -> Result<Graph, Error> {
 ///
 /// # Errors
 /// As [`Graph::from_json_path_with`] and [`Graph::from_json_reader`].
-pub fn read(path: &Path, max_mib: u64) -> Result<Graph, LoadError> {
+pub(crate) fn read(path: &Path, max_mib: u64) -> Result<Graph, LoadError> {
     let options = LoadOptions {
         max_bytes: max_mib.saturating_mul(1 << 20),
     };
@@ -45,6 +45,6 @@ pub fn read(path: &Path, max_mib: u64) -> Result<Graph, LoadError> {
 ///
 /// # Errors
 /// [`Error::Lookup`] with the candidates or the nearest names.
-pub fn resolve(graph: &Graph, name: &str) -> Result<NodeIndex, Error> {
+pub(crate) fn resolve(graph: &Graph, name: &str) -> Result<NodeIndex, Error> {
     Ok(graph.resolve(name)?)
 }

@@ -21,7 +21,7 @@ use crate::{GraphMeta, Link, NewLink, Node, PartialDate, Relation, Source};
 /// also the order they are saved in.
 ///
 /// ```
-/// use partnership_core::{Graph, Kind, Link, Node, Relation, Source};
+/// use partnership::model::{Graph, Kind, Link, Node, Relation, Source};
 /// let cite = Source { document: "relations-with-ukraine-2017".into(),
 ///                     section: "Trust Fund on Cyber Defence".into() };
 /// let mut g = Graph::new();
@@ -37,7 +37,7 @@ use crate::{GraphMeta, Link, NewLink, Node, PartialDate, Relation, Source};
 /// let led = g.links().next().unwrap();
 /// assert_eq!(g.end_ids(led.index), ("romania", "cyber-defence-trust-fund"));
 /// assert!(g.add_link(bad).is_err());
-/// # Ok::<(), partnership_core::Rejected>(())
+/// # Ok::<(), partnership::model::Rejected>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Graph {

@@ -104,6 +104,7 @@ impl Default for LoadOptions {
 
 /// Which key holds the links when writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum LinksKey {
     /// `edges`, as NetworkX 3.6 and later write and read by default.
     #[default]
@@ -144,7 +145,7 @@ impl Graph {
     /// Reads a graph from node-link JSON text, checking every node and link.
     ///
     /// ```
-    /// use partnership_core::{Graph, LoadError};
+    /// use partnership::model::{Graph, LoadError};
     /// let err = Graph::from_json_str(r#"{"nodes": [{"id": "x"}], "edges": []}"#).unwrap_err();
     /// let LoadError::Invalid { problems } = err else { panic!() };
     /// assert_eq!(problems.len(), 3); // kind, name and sources are missing

@@ -10,18 +10,13 @@
 //! without copying it.
 //!
 //! ```
-//! let g = partnership_core::dataset();
+//! let g = partnership::model::dataset();
 //! let fund = g.resolve("Trust Fund on Cyber Defence")?;
 //! for link in g.leaders(fund).leads {
 //!     println!("{} leads {}", g.node(link.source).name, g.node(fund).name);
 //! }
-//! # Ok::<(), partnership_core::LookupError>(())
+//! # Ok::<(), partnership::model::LookupError>(())
 //! ```
-
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
 
 mod dataset;
 pub mod date;
@@ -35,6 +30,7 @@ mod record;
 mod relation;
 mod source;
 mod view;
+pub mod words;
 
 pub use dataset::{DATASET_JSON, dataset, try_dataset};
 pub use date::{Day, PartialDate, Precision};

@@ -17,10 +17,10 @@
 //! | [`Format::Mermaid`] | GitHub, Markdown | flowchart; Mermaid's defaults draw at most 500 links, so suits selections |
 //!
 //! ```
-//! use partnership_core::Relation;
-//! use partnership_export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
+//! use partnership::model::Relation;
+//! use partnership::export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
 //!
-//! let g = partnership_core::dataset();
+//! let g = partnership::model::dataset();
 //! // Who leads or executes the C4 Trust Fund?
 //! let options = SelectionOptions::new()
 //!     .around(["C4 Trust Fund"], 1)
@@ -32,7 +32,6 @@
 //! assert!(String::from_utf8_lossy(&dot).contains("label=\"leads\""));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod dot;
 mod error;
@@ -46,5 +45,4 @@ mod text;
 
 pub use error::{Error, Result};
 pub use format::{ExportOptions, Format, Layout, export};
-pub use partnership_core::json::LinksKey;
 pub use selection::{LinkDirection, Selection, SelectionOptions};

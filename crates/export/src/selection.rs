@@ -13,10 +13,13 @@ use crate::error::{Error, Result};
 
 /// Which links a neighbourhood follows away from its focus nodes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum LinkDirection {
     /// Only outgoing links: what the focus nodes lead, join, sign...
+    #[cfg_attr(feature = "clap", value(name = "out"))]
     Outgoing,
     /// Only incoming links: who leads, joins, signs the focus nodes.
+    #[cfg_attr(feature = "clap", value(name = "in"))]
     Incoming,
     /// Links either way.
     #[default]
@@ -77,8 +80,8 @@ impl FromStr for LinkDirection {
 /// filters left, so it only follows links that pass them.
 ///
 /// ```
-/// use partnership_export::{LinkDirection, SelectionOptions};
-/// use partnership_core::Relation;
+/// use partnership::export::{LinkDirection, SelectionOptions};
+/// use partnership::model::Relation;
 /// let who_leads = SelectionOptions::default()
 ///     .around(["c4-trust-fund"], 1)
 ///     .direction(LinkDirection::Incoming)
@@ -176,15 +179,15 @@ impl SelectionOptions {
 /// makes every writer's output byte-identical run after run.
 ///
 /// ```
-/// use partnership_export::{Selection, SelectionOptions};
-/// let g = partnership_core::dataset();
+/// use partnership::export::{Selection, SelectionOptions};
+/// let g = partnership::model::dataset();
 /// let all = Selection::all(g);
 /// assert_eq!(all.node_count(), g.node_count());
 ///
 /// let around = Selection::new(g, &SelectionOptions::new().around(["NATO"], 1))?;
 /// assert!(around.node_count() <= g.node_count());
 /// assert!(Selection::new(g, &SelectionOptions::new().around(["no such thing"], 1)).is_err());
-/// # Ok::<(), partnership_export::Error>(())
+/// # Ok::<(), partnership::export::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Selection<'g> {

@@ -9,21 +9,23 @@ use crate::snapshot::{Snapshot, rows};
 /// Options for [`eigenvector_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EigenvectorOptions {
-    /// Directed reading (a node gains from its predecessors) or undirected.
+    /// Directed reading (a node gains from its predecessors) or undirected
+    /// (the default, see [`Reading`]).
     pub reading: Reading,
-    /// Iterations before giving up; default 100.
+    /// Iterations before giving up; default 1000.
     pub max_iter: usize,
     /// Convergence threshold per node: iteration stops once the L1 change
-    /// falls below `n * tol`; default 1e-6.
+    /// falls below `n * tol`. The default, 1e-12, leaves every score within
+    /// about 1e-9 of the fixed point (NetworkX's default is 1e-6).
     pub tol: f64,
 }
 
 impl Default for EigenvectorOptions {
     fn default() -> Self {
         EigenvectorOptions {
-            reading: Reading::Directed,
-            max_iter: 100,
-            tol: 1e-6,
+            reading: Reading::default(),
+            max_iter: 1000,
+            tol: 1e-12,
         }
     }
 }
@@ -39,7 +41,10 @@ impl Default for EigenvectorOptions {
 /// - on the directed reading a node sums its predecessors (the left
 ///   eigenvector);
 /// - NetworkX refuses multigraphs; here parallel links count once, which
-///   is NetworkX on `nx.DiGraph(G)` (or `nx.Graph(G)` undirected);
+///   is NetworkX on `nx.DiGraph(G)` (or `nx.Graph(G)` undirected). On the
+///   undirected reading this includes antiparallel links: `a → b` and
+///   `b → a` join `a` and `b` once, as does `a → b` twice (unlike
+///   [`pagerank`](crate::pagerank), where both give weight 2);
 /// - a self-loop adds the node's own value once more, as in NetworkX.
 ///
 /// # Arguments
@@ -63,7 +68,7 @@ impl Default for EigenvectorOptions {
 /// a ─── b ─── c     (undirected reading)
 /// ```
 /// ```
-/// use partnership_analysis::{eigenvector_centrality, EigenvectorOptions, Reading};
+/// use partnership::analysis::{eigenvector_centrality, EigenvectorOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
@@ -71,7 +76,7 @@ impl Default for EigenvectorOptions {
 /// let s = eigenvector_centrality(&g, &options)?;
 /// // The exact vector is (1/2, 1/√2, 1/2).
 /// assert!((s.values()[1] - 0.5f64.sqrt()).abs() < 1e-5);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

@@ -11,14 +11,17 @@ use crate::snapshot::{Snapshot, rows};
 /// Options for [`pagerank`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageRankOptions {
-    /// Directed reading, or undirected (each link walked both ways).
+    /// Directed reading, or undirected (each link walked both ways; the
+    /// default, see [`Reading`]).
     pub reading: Reading,
     /// Damping factor, in [0, 1]; NetworkX's default 0.85.
     pub alpha: f64,
     /// Convergence threshold per node: iteration stops once the L1 change
-    /// falls below `n * tol`; default 1e-6.
+    /// falls below `n * tol`. The default, 1e-12, leaves every score within
+    /// about 1e-9 of the fixed point (NetworkX's own default is 1e-6, which
+    /// can leave scores some 1e-5 away).
     pub tol: f64,
-    /// Iterations before giving up; default 100.
+    /// Iterations before giving up; default 1000.
     pub max_iter: usize,
     /// Spread the matrix-vector product over threads (results are
     /// identical either way: each node's sum is computed alone).
@@ -28,11 +31,11 @@ pub struct PageRankOptions {
 impl Default for PageRankOptions {
     fn default() -> Self {
         PageRankOptions {
-            reading: Reading::Directed,
+            reading: Reading::default(),
             alpha: 0.85,
-            tol: 1e-6,
-            max_iter: 100,
-            execution: Execution::Parallel,
+            tol: 1e-12,
+            max_iter: 1000,
+            execution: Execution::Auto,
         }
     }
 }
@@ -47,7 +50,10 @@ const PARALLEL_ENTRIES: usize = 1 << 16;
 /// - each link has weight 1 and parallel links add up (a node with two
 ///   links to `b` and one to `c` sends 2/3 of its rank to `b`);
 /// - self-loops count as links (the node keeps that share);
-/// - the undirected reading walks every link both ways, a self-loop once;
+/// - the undirected reading walks every link both ways, a self-loop once,
+///   and keeps parallel links apart: it is NetworkX on an `nx.MultiGraph`
+///   with one edge per link, so `a → b` and `b → a` (or `a → b` twice)
+///   join `a` and `b` with weight 2 in both directions;
 /// - dangling nodes (no outgoing link) spread their rank uniformly over
 ///   all nodes, and teleportation is uniform;
 /// - starting from the uniform vector, stop at the first iteration whose
@@ -73,14 +79,14 @@ const PARALLEL_ENTRIES: usize = 1 << 16;
 /// a ──► b ◄── c
 /// ```
 /// ```
-/// use partnership_analysis::{pagerank, PageRankOptions};
+/// use partnership::analysis::{pagerank, PageRankOptions};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (2, 1)]);
 /// let s = pagerank(&g, &PageRankOptions::default())?;
 /// assert_eq!(s.ranked()[0].0.index(), 1);
 /// assert!((s.values().iter().sum::<f64>() - 1.0).abs() < 1e-9);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference
@@ -150,7 +156,13 @@ pub fn pagerank<G: Readable>(g: G, options: &PageRankOptions) -> Result<Scores<G
     let p = 1.0 / nf;
     let mut x = vec![1.0 / nf; n];
     let mut next = vec![0.0; n];
-    let parallel = options.execution == Execution::Parallel && from.len() >= PARALLEL_ENTRIES;
+    // Each value of the next vector is computed on its own, so any split
+    // gives the same bits; `Parallel` splits even small graphs (for tests).
+    let (parallel, min_len) = match options.execution {
+        Execution::Parallel => (true, 1),
+        Execution::Auto => (from.len() >= PARALLEL_ENTRIES, 1024),
+        Execution::Serial => (false, usize::MAX),
+    };
     for _ in 0..options.max_iter {
         let dangling_sum: f64 = dangling.iter().map(|&i| x[i]).sum();
         let step = |(j, out): (usize, &mut f64)| {
@@ -163,7 +175,7 @@ pub fn pagerank<G: Readable>(g: G, options: &PageRankOptions) -> Result<Scores<G
         if parallel {
             next.par_iter_mut()
                 .enumerate()
-                .with_min_len(1024)
+                .with_min_len(min_len)
                 .for_each(step);
         } else {
             next.iter_mut().enumerate().for_each(step);

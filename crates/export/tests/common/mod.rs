@@ -3,7 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod graphs;
+pub(crate) mod graphs;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,53 +13,45 @@ use partnership_core::Graph;
 use partnership_export::{ExportOptions, Format, Selection, export};
 
 /// The core crate's sample fixture: every kind and relation at least once.
-pub fn sample() -> Graph {
+pub(crate) fn sample() -> Graph {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/sample.json");
     Graph::from_json_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// `selection` in `format`, as text.
-pub fn render(selection: &Selection<'_>, format: Format, options: &ExportOptions) -> String {
+pub(crate) fn render(selection: &Selection<'_>, format: Format, options: &ExportOptions) -> String {
     let mut out = Vec::new();
     export(&mut out, selection, format, options).unwrap();
     String::from_utf8(out).unwrap()
 }
 
-/// Compares `actual` with `tests/snapshots/<name>`, or rewrites the file
-/// when `UPDATE_SNAPSHOTS=1`.
-pub fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read snapshot {}: {e}\nrun with UPDATE_SNAPSHOTS=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "snapshot {name} differs from line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             review the change, then run with UPDATE_SNAPSHOTS=1 to accept it",
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line),
-        );
-    }
+/// Checks `actual` against the snapshot `tests/snapshots/<name>.snap`.
+///
+/// A snapshot is a regression record, not an oracle: it says the output has
+/// not changed since someone last reviewed it, not that it is right (the
+/// consumer checks, Graphviz, NetworkX and the Mermaid parser, say that).
+/// The comparison is `insta`'s: on a difference the test fails and, outside
+/// CI, insta writes `<name>.snap.new` next to it; review and accept with
+/// `cargo insta review`, or rerun with `INSTA_UPDATE=always`. Under `CI=true`
+/// (and `INSTA_UPDATE=no`, which `.ci/run` sets) nothing is written.
+///
+/// insta ignores leading and trailing blank lines, so the ending is checked
+/// here: every format ends with exactly one newline.
+pub(crate) fn assert_snapshot(name: &str, actual: &str) {
+    assert!(
+        actual.ends_with('\n') && !actual.ends_with("\n\n"),
+        "{name} should end with exactly one newline"
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, actual));
 }
 
 /// What to do without Graphviz, and the message to say it with.
 #[derive(Debug)]
-pub enum Missing {
+pub(crate) enum Missing {
     /// Skip the rendering checks, with a notice.
     Skip(String),
     /// Fail: under `CI=true` Graphviz is installed, and a test must not pass
@@ -70,7 +62,7 @@ pub enum Missing {
 /// The Graphviz `dot` program, when installed; otherwise prints a notice
 /// (once per test binary) and gives `None`, or fails under `CI=true`. `DOT`
 /// names another program to use in place of `dot`.
-pub fn graphviz() -> Option<PathBuf> {
+pub(crate) fn graphviz() -> Option<PathBuf> {
     static FOUND: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     FOUND
         .get_or_init(|| {
@@ -87,7 +79,7 @@ pub fn graphviz() -> Option<PathBuf> {
 }
 
 /// Whether the program `dot` runs, and if not, what to do about it.
-pub fn graphviz_at(dot: &std::ffi::OsStr) -> Result<PathBuf, Missing> {
+pub(crate) fn graphviz_at(dot: &std::ffi::OsStr) -> Result<PathBuf, Missing> {
     if Command::new(dot)
         .arg("-V")
         .output()
@@ -111,7 +103,7 @@ pub fn graphviz_at(dot: &std::ffi::OsStr) -> Result<PathBuf, Missing> {
 
 /// Renders DOT text with `dot -Tsvg`; the SVG, or why Graphviz complained
 /// (a failure exit or anything at all on standard error).
-pub fn dot_to_svg(dot: &Path, text: &str) -> Result<String, String> {
+pub(crate) fn dot_to_svg(dot: &Path, text: &str) -> Result<String, String> {
     let mut child = Command::new(dot)
         .arg("-Tsvg")
         .stdin(Stdio::piped())
@@ -137,7 +129,7 @@ pub fn dot_to_svg(dot: &Path, text: &str) -> Result<String, String> {
 }
 
 /// Parses Graphviz's SVG, which starts with a DOCTYPE.
-pub fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
+pub(crate) fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..roxmltree::ParsingOptions::default()
@@ -147,6 +139,6 @@ pub fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error>
 
 /// Prints a notice that shows even when the test passes: the test harness
 /// captures `eprintln!`, not writes to the stderr handle.
-pub fn notice(text: &str) {
+pub(crate) fn notice(text: &str) {
     let _ = writeln!(std::io::stderr(), "NOTICE: {text}");
 }
