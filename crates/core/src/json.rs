@@ -609,8 +609,8 @@ fn read_fields<'de, A: MapAccess<'de>>(
     map: &mut A,
     mut first: Option<Cow<'de, str>>,
     slot_of: fn(&str) -> Option<usize>,
-    slots: &mut [Option<&'de RawValue>],
-    prefix: &str,
+    text_slots: u16,
+    slots: &mut [Option<Field<'de>>],
     problems: &mut Vec<ProblemKind>,
 ) -> Result<(), A::Error> {
     loop {
@@ -621,16 +621,105 @@ fn read_fields<'de, A: MapAccess<'de>>(
                 None => return Ok(()),
             },
         };
-        let value: &'de RawValue = map.next_value()?;
         match slot_of(&key) {
-            Some(i) if slots[i].is_none() => slots[i] = Some(value),
-            Some(_) => problems.push(ProblemKind::DuplicateField {
-                field: format!("{prefix}{key}"),
-            }),
-            None => problems.push(ProblemKind::UnknownField {
-                field: format!("{prefix}{key}"),
-            }),
+            Some(i) if slots[i].is_none() => {
+                // Text fields are read straight into text; the others are
+                // kept as slices of the input and read when checked.
+                slots[i] = Some(if text_slots & (1 << i) != 0 {
+                    map.next_value_seed(TextSeed)?
+                } else {
+                    Field::Raw(map.next_value()?)
+                });
+            }
+            Some(_) => {
+                map.next_value::<IgnoredAny>()?;
+                problems.push(ProblemKind::DuplicateField {
+                    field: key.into_owned(),
+                });
+            }
+            None => {
+                map.next_value::<IgnoredAny>()?;
+                problems.push(ProblemKind::UnknownField {
+                    field: key.into_owned(),
+                });
+            }
         }
+    }
+}
+
+/// A field's value as read: text, something else than text where text was
+/// expected, or a slice of the input to read later.
+enum Field<'de> {
+    Raw(&'de RawValue),
+    Text(Cow<'de, str>),
+    Other(&'static str),
+}
+
+impl<'de> Field<'de> {
+    fn raw(self) -> Option<&'de RawValue> {
+        match self {
+            Field::Raw(raw) => Some(raw),
+            _ => None,
+        }
+    }
+}
+
+/// Reads a value that should be text, noting what it is when it is not.
+struct TextSeed;
+
+impl<'de> DeserializeSeed<'de> for TextSeed {
+    type Value = Field<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(TextSeed)
+    }
+}
+
+impl<'de> Visitor<'de> for TextSeed {
+    type Value = Field<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Field::Text(Cow::Borrowed(v)))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        Ok(Field::Text(Cow::Owned(v.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Self::Value, E> {
+        Ok(Field::Text(Cow::Owned(v)))
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Field::Other("a boolean"))
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Field::Other("null"))
+    }
+    fn visit_u64<E: de::Error>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Field::Other("a number"))
+    }
+    fn visit_i64<E: de::Error>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Field::Other("a number"))
+    }
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Field::Other("a number"))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(Field::Other("an array"))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let first = map.next_key_seed(KeySeed)?;
+        let found = match &first {
+            Some(k) if k == NUMBER_TOKEN => "a number",
+            _ => "an object",
+        };
+        if first.is_some() {
+            map.next_value::<IgnoredAny>()?;
+            while map.next_key::<IgnoredAny>()?.is_some() {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(Field::Other(found))
     }
 }
 
@@ -956,6 +1045,11 @@ impl<'de> Loader<'de> {
             attributes,
             sources,
         ] = raw.0;
+        let (aliases, attributes, sources) = (
+            aliases.and_then(Field::raw),
+            attributes.and_then(Field::raw),
+            sources.and_then(Field::raw),
+        );
         let id = required_text(&mut problems, key::ID, id);
         let kind = match required_text(&mut problems, key::KIND, kind) {
             Some(k) => match k.parse::<Kind>() {
@@ -1046,6 +1140,11 @@ impl<'de> Loader<'de> {
             attributes,
             sources,
         ] = raw.0;
+        let (key_raw, attributes, sources) = (
+            key_raw.and_then(Field::raw),
+            attributes.and_then(Field::raw),
+            sources.and_then(Field::raw),
+        );
         let source = required_text(&mut problems, key::SOURCE, source);
         let target = required_text(&mut problems, key::TARGET, target);
         let relation = match required_text(&mut problems, key::RELATION, relation) {
@@ -1146,7 +1245,7 @@ fn push_all(out: &mut Vec<Problem>, location: &Location, problems: Vec<ProblemKi
 fn required_text<'de>(
     problems: &mut Vec<ProblemKind>,
     field: &'static str,
-    raw: Option<&'de RawValue>,
+    raw: Option<Field<'de>>,
 ) -> Option<Cow<'de, str>> {
     match raw {
         None => {
@@ -1160,19 +1259,27 @@ fn required_text<'de>(
 fn read_text<'de>(
     problems: &mut Vec<ProblemKind>,
     field: &str,
-    raw: &'de RawValue,
+    value: Field<'de>,
 ) -> Option<Cow<'de, str>> {
-    let t = text(raw);
-    if t.is_none() {
-        problems.push(wrong_type(field, "a string", raw));
-    }
-    t
+    let found = match value {
+        Field::Text(t) => return Some(t),
+        Field::Other(found) => found,
+        Field::Raw(raw) => match text(raw) {
+            Some(t) => return Some(t),
+            None => found(raw),
+        },
+    };
+    problems.push(ProblemKind::WrongType {
+        field: field.into(),
+        message: format!("expected a string, found {found}"),
+    });
+    None
 }
 
 fn opt_text(
     problems: &mut Vec<ProblemKind>,
     field: &'static str,
-    raw: Option<&RawValue>,
+    raw: Option<Field<'_>>,
 ) -> Option<String> {
     read_text(problems, field, raw?).map(Cow::into_owned)
 }
@@ -1180,7 +1287,7 @@ fn opt_text(
 fn opt_date(
     problems: &mut Vec<ProblemKind>,
     field: &'static str,
-    raw: Option<&RawValue>,
+    raw: Option<Field<'_>>,
 ) -> Option<PartialDate> {
     let text = read_text(problems, field, raw?)?;
     match text.parse() {
@@ -1199,7 +1306,7 @@ fn text_list(problems: &mut Vec<ProblemKind>, field: &str, raw: &RawValue) -> Ve
     };
     list.into_iter()
         .enumerate()
-        .filter_map(|(i, item)| read_text(problems, &format!("{field}[{i}]"), item))
+        .filter_map(|(i, item)| read_text(problems, &format!("{field}[{i}]"), Field::Raw(item)))
         .map(Cow::into_owned)
         .collect()
 }
@@ -1288,13 +1395,20 @@ fn citation_part<'de>(
             });
             None
         }
-        Some(raw) => read_text(problems, &format!("{at}.{name}"), raw),
+        Some(raw) => read_text(problems, &format!("{at}.{name}"), Field::Raw(raw)),
     }
 }
 
 /// One node's or link's fields, as slices of the input, in the order of
 /// [`node_slot`] or [`link_slot`].
-struct RawRecord<'de>([Option<&'de RawValue>; 10]);
+struct RawRecord<'de>([Option<Field<'de>>; 10]);
+
+/// Which slots of a node hold text: all but `aliases`, `attributes` and
+/// `sources`.
+const NODE_TEXT: u16 = 0b00_1111_0111;
+/// Which slots of a link hold text: all but `key`, `attributes` and
+/// `sources`.
+const LINK_TEXT: u16 = 0b00_1111_1011;
 
 /// The top-level object, read in one pass: `graph` first when it comes
 /// first, then `nodes` and `edges` as they stream by; whatever comes before
@@ -1507,10 +1621,14 @@ impl<'de> Visitor<'de> for Item<'_, 'de> {
             return Ok(());
         }
         let mut problems = Vec::new();
-        let mut slots = [None; 10];
+        let mut slots = [const { None }; 10];
         if first.is_some() {
-            let slot_of = if self.is_nodes { node_slot } else { link_slot };
-            read_fields(&mut map, first, slot_of, &mut slots, "", &mut problems)?;
+            let (slot_of, text): (fn(&str) -> Option<usize>, u16) = if self.is_nodes {
+                (node_slot, NODE_TEXT)
+            } else {
+                (link_slot, LINK_TEXT)
+            };
+            read_fields(&mut map, first, slot_of, text, &mut slots, &mut problems)?;
         }
         let raw = RawRecord(slots);
         if self.is_nodes {
