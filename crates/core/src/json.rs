@@ -1522,7 +1522,9 @@ impl<'de> Visitor<'de> for Array<'_, 'de> {
         let is_nodes = self.field == key::NODES;
         // Room for as many items as the input could hold, so the stores are
         // never copied while growing: memory not written is not used.
-        let room = self.loader.text_len / if is_nodes { 64 } else { 48 };
+        // Capped, so that a huge input never asks for more address space
+        // than a small machine grants; past the cap the stores grow as usual.
+        let room = (self.loader.text_len / if is_nodes { 64 } else { 48 }).min(1 << 22);
         if is_nodes {
             self.loader.graph.reserve(room, 0);
         } else {
