@@ -67,8 +67,8 @@ pub(crate) enum Command {
     Centrality(CentralityArgs),
     /// Dated events and links in date order.
     Timeline(TimelineArgs),
-    /// Write the graph, or a selection of it, as DOT, JSON, GraphML or
-    /// Mermaid.
+    /// Write the graph, or a selection of it, as DOT, JSON, GraphML,
+    /// Mermaid or HTML.
     Export(ExportArgs),
     /// Load and check a data file, listing every problem.
     Validate(ValidateArgs),

@@ -331,6 +331,15 @@ fn export_formats_and_output_file() {
     assert!(mermaid.starts_with("flowchart TB\n"));
     let graphml = on_sample(&["export", "--format", "graphml", "--as-of", "1998"]).ok();
     assert!(graphml.starts_with("<?xml"));
+    // The explorer takes the same selection options; its data is JSON in a
+    // script element.
+    let html = on_sample(&[
+        "export", "--format", "html", "--around", "nuc", "--as-of", "2016",
+    ])
+    .ok();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains(r#"<script type="application/json" id="explorer-data">"#));
+    assert!(html.contains(r#""id":"nato-ukraine-commission""#));
     let links = on_sample(&["export", "--format", "json", "--links-key", "links"]).json();
     assert!(links.get("links").is_some() && links.get("edges").is_none());
 

@@ -1,6 +1,7 @@
 //! Writes the partnership graph, or any part of it, for other tools:
 //! Graphviz DOT for diagrams, node-link JSON for NetworkX, D3 and notebooks,
-//! GraphML for Gephi, yEd and Cytoscape, and Mermaid for Markdown.
+//! GraphML for Gephi, yEd and Cytoscape, Mermaid for Markdown, and the
+//! explorer, one HTML page to look and click through.
 //!
 //! Choose what to export once, as a [`Selection`] (the whole graph, the
 //! neighbourhood of some nodes, some kinds or relations, as of a date), then
@@ -15,6 +16,7 @@
 //! | [`Format::Json`] | NetworkX `node_link_graph`, D3 | the node-link format of the data file, written by the core crate's writer; `links` key on request |
 //! | [`Format::GraphMl`] | Gephi, yEd, Cytoscape, NetworkX | a typed `<key>` for every attribute |
 //! | [`Format::Mermaid`] | GitHub, Markdown | flowchart; Mermaid's defaults draw at most 500 links, so suits selections |
+//! | [`Format::Html`] | a web browser, from disk | the explorer: map laid out at export time (same palette as DOT), search, filters, as-of slider, sources on every link, connections in sentences; no network request |
 //!
 //! ```
 //! use partnership::model::Relation;
@@ -35,9 +37,11 @@
 
 mod dot;
 mod error;
+mod explorer;
 mod format;
 mod graphml;
 mod json;
+mod layout;
 mod mermaid;
 mod selection;
 mod style;

@@ -1,5 +1,5 @@
 //! `partnership export`: the graph, or a selection of it, as DOT, JSON,
-//! GraphML or Mermaid.
+//! GraphML, Mermaid or the HTML explorer.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
