@@ -100,8 +100,11 @@ fn search_ranks_exact_matches_first() {
     let v = on_sample(&["search", "NUC", "--format", "json"]).json();
     assert_eq!(v[0]["id"], "nato-ukraine-commission");
     assert_eq!(v[0]["match"], "exact");
-    let none = on_sample(&["search", "zzzz", "--format", "json"]).json();
-    assert_eq!(none, Value::Array(vec![]));
+    // Nothing found: the empty answer, a message on stderr, exit 1.
+    let none = on_sample(&["search", "zzzz", "--format", "json"]);
+    assert_eq!(none.stdout, "[]\n");
+    let err = none.fails(1);
+    assert!(err.contains("no entity matches \"zzzz\""), "{err}");
 }
 
 #[test]

@@ -25,6 +25,10 @@
 //! | [`FolderFormat::Neo4j`] | `neo4j-admin database import`, Ladybug, Kuzu | typed CSV headers, `schema.cypher`, `ladybug.cypher`, README |
 //! | [`FolderFormat::Csv`] | spreadsheets, pandas | `nodes.csv` and `links.csv`, flat |
 //!
+//! Pictures: [`write_line_chart`] draws values over time (such as a
+//! centrality measure year by year) and [`write_gantt`] the timeline as a
+//! Gantt chart, both as standalone SVG in the same palette.
+//!
 //! ```
 //! use partnership::model::Relation;
 //! use partnership::export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
@@ -42,6 +46,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod chart;
 mod dot;
 mod error;
 mod explorer;
@@ -58,7 +63,11 @@ mod tables;
 mod text;
 mod xml;
 
+pub use chart::{
+    GANTT_KINDS, GanttOptions, GanttSummary, LineChart, LineSeries, write_gantt, write_line_chart,
+};
 pub use error::{Error, Result, WriteError};
 pub use format::{AnyFormat, ExportOptions, FolderFormat, Format, Layout, export};
+pub use mermaid::MERMAID_MAX_EDGES;
 pub use selection::{LinkDirection, Selection, SelectionOptions};
 pub use tables::OutputFile;

@@ -6,7 +6,7 @@ use partnership_analysis::{Path, PathQuery, Reading, find_paths};
 use partnership_core::{EdgeIndex, Graph, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
-use crate::args::{OutputFormat, PathArgs};
+use crate::args::{PathArgs, PathFormat};
 use crate::error::Error;
 use crate::output::{self, EntityJson};
 
@@ -16,6 +16,9 @@ type Walk = Path<NodeIndex, EdgeIndex>;
 struct Answer<'g> {
     from: EntityJson<'g>,
     to: EntityJson<'g>,
+    /// The entities the paths step around.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    avoided: Vec<EntityJson<'g>>,
     paths: Vec<PathJson<'g>>,
 }
 
@@ -56,6 +59,8 @@ fn query(args: &PathArgs) -> PathQuery {
         all: args.all,
         max_links: args.max_len,
         limit: (args.limit > 0).then_some(args.limit),
+        avoid: args.avoid.clone(),
+        avoid_hubs: args.avoid_hubs,
     }
 }
 
@@ -76,15 +81,28 @@ pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result
     let (from, to) = (found.from, found.to);
     let paths = &found.paths;
 
-    if args.output.format == OutputFormat::Json {
+    if args.format == PathFormat::Json {
         let answer = Answer {
             from: EntityJson::new(graph, from),
             to: EntityJson::new(graph, to),
+            avoided: found
+                .avoided
+                .iter()
+                .map(|&i| EntityJson::new(graph, i))
+                .collect(),
             paths: paths.iter().map(|p| path_json(graph, p)).collect(),
         };
         return Ok(output::json(out, &answer)?);
     }
     let (a, b) = (&graph.node(from).name, &graph.node(to).name);
+    if !found.avoided.is_empty() {
+        let names: Vec<_> = found
+            .avoided
+            .iter()
+            .map(|&i| graph.node(i).name.as_str())
+            .collect();
+        writeln!(out, "Avoiding {}.", names.join("; "))?;
+    }
     if args.all {
         let n = paths.len();
         writeln!(

@@ -2,12 +2,15 @@
 
 use std::io::Write;
 
+use std::path::Path;
+
 use partnership_core::{Graph, LoadError};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, ValidateArgs};
+use crate::data;
 use crate::error::Error;
-use crate::output;
+use crate::output::{self, Table};
 
 #[derive(Serialize)]
 struct Report {
@@ -31,12 +34,35 @@ struct ProblemJson {
 /// Loads the file and lists every problem, one per line with its location.
 ///
 /// # Errors
+/// [`Error::Usage`] when both FILE and `--data` are given, or neither;
 /// [`Error::Invalid`] when there is at least one problem (after listing
 /// them); [`Error::Load`] when the file cannot be read; any error writing to
 /// `out`.
-pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error> {
-    let file = args.file.display().to_string();
-    let (graph, problems) = match Graph::from_json_path(&args.file) {
+pub(crate) fn run(
+    args: &ValidateArgs,
+    data: Option<&Path>,
+    max_mib: u64,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let path = match (&args.file, data) {
+        (Some(file), None) => file.as_path(),
+        (None, Some(data)) => data,
+        (Some(file), Some(data)) => {
+            return Err(Error::Usage(format!(
+                "validate checks one file: give {} or --data {}, not both",
+                file.display(),
+                data.display()
+            )));
+        }
+        (None, None) => {
+            return Err(Error::Usage(
+                "validate needs a FILE to check (or --data FILE; - reads standard input)"
+                    .to_owned(),
+            ));
+        }
+    };
+    let file = crate::error::file_name(path);
+    let (graph, problems) = match data::read(path, max_mib) {
         Ok(graph) => (Some(graph), Vec::new()),
         Err(LoadError::Syntax {
             line,
@@ -61,7 +87,7 @@ pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error>
         ),
         Err(source) => {
             return Err(Error::Load {
-                path: args.file.clone(),
+                path: path.to_owned(),
                 source,
             });
         }
@@ -76,6 +102,12 @@ pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error>
             problems,
         };
         output::json(out, &report)?;
+    } else if args.output.format == OutputFormat::Csv {
+        let mut table = Table::new(&["FILE", "LOCATION", "MESSAGE"]);
+        for p in &problems {
+            table.row([file.clone(), p.location.clone(), p.message.clone()]);
+        }
+        table.write_csv(out)?;
     } else if let Some(graph) = &graph {
         writeln!(
             out,
@@ -92,7 +124,7 @@ pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error>
         Ok(())
     } else {
         Err(Error::Invalid {
-            path: args.file.clone(),
+            path: path.to_owned(),
             count,
         })
     }
