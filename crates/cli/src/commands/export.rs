@@ -13,6 +13,7 @@ use partnership_export::{
 use crate::args::{self, ExportArgs, ExportFormat};
 use crate::data;
 use crate::error::Error;
+use crate::output;
 
 /// Writes the selection the options describe, to `--output` or `out`.
 ///
@@ -39,6 +40,7 @@ pub fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), 
     if !args.relations.is_empty() {
         options = options.relations(args.relations.iter().copied());
     }
+    output::warn_past_coverage(graph, args.as_of);
     if let Some(date) = args.as_of {
         options = options.as_of(date);
     }

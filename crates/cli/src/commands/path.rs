@@ -55,6 +55,7 @@ struct StepJson<'g> {
 pub fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let from = data::resolve(graph, &args.from)?;
     let to = data::resolve(graph, &args.to)?;
+    output::warn_past_coverage(graph, args.as_of);
     let mut view = graph.view();
     if let Some(date) = args.as_of {
         view = view.as_of(date);
