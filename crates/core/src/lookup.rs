@@ -114,7 +114,11 @@ impl Graph {
         let limit = (key.chars().count() / 3).max(2);
         let mut best: HashMap<NodeIndex, usize> = HashMap::new();
         for (name, nodes) in &self.names().keys {
-            let score = if name.contains(key) || (key.len() >= 4 && key.contains(name.as_str())) {
+            // A short acronym ("us", "mc") sits inside many longer words, so
+            // only a name of four letters or more counts as contained.
+            let score = if name.contains(key)
+                || (key.len() >= 4 && name.len() >= 4 && key.contains(name.as_str()))
+            {
                 Some(0)
             } else {
                 bounded_distance(key, name, limit)
