@@ -4,13 +4,14 @@
 //!
 //! Betweenness and closeness on the 50k graph run only with
 //! `PARTNERSHIP_BENCH_FULL=1` (minutes per run, at least ten runs).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use partnership_analysis::{
-    BetweennessOptions, ClosenessOptions, PageRankOptions, betweenness_centrality,
+    BetweennessOptions, ClosenessOptions, PageRankOptions, Reading, betweenness_centrality,
     closeness_centrality, pagerank,
 };
 
@@ -25,7 +26,10 @@ fn centrality(c: &mut Criterion) {
             b.iter(|| {
                 betweenness_centrality(
                     black_box(f.graph.petgraph()),
-                    &BetweennessOptions::default(),
+                    &BetweennessOptions {
+                        reading: Reading::Directed,
+                        ..Default::default()
+                    },
                 )
             })
         });
@@ -37,7 +41,13 @@ fn centrality(c: &mut Criterion) {
         group.sample_size(if f.is_big() { 10 } else { 20 });
         group.bench_function(BenchmarkId::from_parameter(f.name), |b| {
             b.iter(|| {
-                closeness_centrality(black_box(f.graph.petgraph()), &ClosenessOptions::default())
+                closeness_centrality(
+                    black_box(f.graph.petgraph()),
+                    &ClosenessOptions {
+                        reading: Reading::Directed,
+                        ..Default::default()
+                    },
+                )
             })
         });
     }
@@ -47,7 +57,15 @@ fn centrality(c: &mut Criterion) {
     for f in &fixtures {
         group.sample_size(if f.is_big() { 10 } else { 20 });
         group.bench_function(BenchmarkId::from_parameter(f.name), |b| {
-            b.iter(|| pagerank(black_box(f.graph.petgraph()), &PageRankOptions::default()))
+            b.iter(|| {
+                pagerank(
+                    black_box(f.graph.petgraph()),
+                    &PageRankOptions {
+                        reading: Reading::Directed,
+                        ..Default::default()
+                    },
+                )
+            })
         });
     }
     group.finish();

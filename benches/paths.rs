@@ -1,5 +1,6 @@
 //! Single-pair shortest path (bidirectional BFS) on the synthetic
 //! scale-free graphs and the dataset, in both readings, and on a core view.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::hint::black_box;
 use std::time::Duration;

@@ -11,7 +11,7 @@
 //! high score is a broker between the others.
 
 use partnership::analysis::{BetweennessOptions, Reading, betweenness_centrality};
-use partnership::core::{Graph, Kind, NodeIndex, PartialDate, View, dataset};
+use partnership::model::{Graph, Kind, NodeIndex, PartialDate, View, dataset};
 
 /// The bodies of `view`, most central first.
 fn ranked_bodies(

@@ -9,22 +9,10 @@
 //! Entities are found by id, name, alias or acronym with [`Graph::resolve`].
 //! The analysis crate walks the graph (read undirected here, so "Ukraine
 //! requested the fund" connects the fund to Ukraine as well), returns the
-//! links it used, and [`explain`] turns a path into a sentence.
+//! links it used, and [`words::explain`] turns a path into a sentence.
 
-use partnership::analysis::{Reading, explain, k_shortest_paths};
-use partnership::core::{EdgeIndex, Graph, dataset};
-
-/// One link as a sentence, read from subject to object.
-fn sentence(g: &Graph, link: EdgeIndex) -> String {
-    let l = g.link(link);
-    let name = |id: &str| g.node_by_id(id).map_or(id.to_owned(), |n| n.name.clone());
-    format!(
-        "{} {} {}",
-        name(&l.source),
-        l.relation.phrase(),
-        name(&l.target)
-    )
-}
+use partnership::analysis::{KShortestOptions, Reading, k_shortest_paths};
+use partnership::model::{dataset, words};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
@@ -37,11 +25,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("How is {} connected to {}?", g.node(a).name, g.node(b).name);
 
     // Yen's algorithm: the shortest loopless paths, shortest first.
-    let paths = k_shortest_paths(g.petgraph(), a, b, 3, Reading::Undirected)?;
+    let options = KShortestOptions {
+        k: 3,
+        reading: Reading::Undirected,
+        max_links: None,
+    };
+    let paths = k_shortest_paths(g.petgraph(), a, b, &options)?;
     for (i, path) in paths.iter().enumerate() {
-        println!("\n{}. {}. ({} links)", i + 1, explain(g, path), path.len());
+        println!(
+            "\n{}. {}. ({} links)",
+            i + 1,
+            words::explain(g, path.start(), path.walk()),
+            path.len()
+        );
         for step in path.steps() {
-            println!("   - {}", sentence(g, step.link));
+            println!("   - {}", words::link_sentence(g, step.link));
         }
     }
     Ok(())

@@ -16,8 +16,8 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use partnership::core::{Kind, Relation, dataset};
 use partnership::export::{ExportOptions, Format, Selection, SelectionOptions, export};
+use partnership::model::{Kind, Relation, dataset};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = std::env::args()

@@ -5,11 +5,11 @@
 //! cargo run --example who_leads_what
 //! ```
 //!
-//! The embedded dataset is one call away ([`partnership::core::dataset`]);
+//! The embedded dataset is one call away ([`partnership::model::dataset`]);
 //! [`Graph::leaders`] answers "who leads this, who executes it" with the
 //! links themselves, so their dates and sources are at hand too.
 
-use partnership::core::{Graph, Kind, LinkRef, dataset};
+use partnership::model::{Graph, Kind, LinkRef, dataset};
 
 /// The names at the subject end of `links`, or `-` when there are none.
 fn subjects(g: &Graph, links: &[LinkRef<'_>]) -> String {

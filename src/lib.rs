@@ -1,23 +1,38 @@
 //! The NATO-Ukraine relationship as a typed graph: one dependency for the
-//! model ([`core`]), its analysis ([`analysis`]) and its diagrams
-//! ([`export`]).
+//! model ([`model`]), its analysis ([`analysis`]) and the formats and
+//! pictures made from it ([`export`]).
+//!
+//! Each module is one of the workspace's crates, re-exported whole:
+//! `partnership::model` is `partnership_core`, `partnership::analysis` is
+//! `partnership_analysis` and `partnership::export` is
+//! `partnership_export`. Use whichever paths you like; the items are the
+//! same.
 //!
 //! ```
-//! use partnership::analysis::{shortest_path, Reading};
+//! use partnership::analysis::{find_path, PathQuery};
+//! use partnership::model::{dataset, words};
 //!
-//! let g = partnership::core::dataset();
+//! let g = dataset();
 //! let fund = g.resolve("C4 Trust Fund")?;
 //! for link in g.leaders(fund).leads {
-//!     println!("{} leads {}", g.node(link.source).name, g.node(fund).name);
+//!     println!("{}", words::link_sentence(g, link.index));
 //! }
-//! let (canada, ukraine) = (g.resolve("Canada")?, g.resolve("Ukraine")?);
-//! let path = shortest_path(g.petgraph(), canada, ukraine, Reading::Undirected)?;
-//! assert!(path.len() >= 1);
+//! let path = find_path(g, "Canada", "Ukraine", &PathQuery::default())?;
+//! println!("{}", words::explain(g, path.start(), path.walk()));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+/// The typed model: kinds, relations, dates, loading, lookup, views and
+/// how the model is said in words (the `partnership-core` crate).
+#[doc(inline)]
+pub use partnership_core as model;
+
+/// Paths and centrality (the `partnership-analysis` crate).
+#[doc(inline)]
 pub use partnership_analysis as analysis;
-pub use partnership_core as core;
+
+/// Formats other tools read, and pictures (the `partnership-export` crate).
+#[doc(inline)]
 pub use partnership_export as export;
 
 /// The README's Rust examples, compiled and run as doctests.

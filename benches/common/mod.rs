@@ -12,13 +12,13 @@ use partnership_analysis::{Reading, shortest_path};
 use partnership_core::{Graph, NodeIndex};
 
 /// Links per node of the synthetic graphs.
-pub const LINKS_PER_NODE: usize = 5;
+pub(crate) const LINKS_PER_NODE: usize = 5;
 /// Seed of the synthetic graphs.
-pub const SEED: u64 = 42;
+pub(crate) const SEED: u64 = 42;
 
 /// A graph to measure, with a name for reports and a connected pair of
 /// nodes far apart in creation order.
-pub struct Fixture {
+pub(crate) struct Fixture {
     pub name: &'static str,
     pub graph: Graph,
     pub pair: (NodeIndex, NodeIndex),
@@ -27,7 +27,7 @@ pub struct Fixture {
 impl Fixture {
     /// Whether measurements on this graph take long enough that criterion
     /// should take its minimum of samples.
-    pub fn is_big(&self) -> bool {
+    pub(crate) fn is_big(&self) -> bool {
         self.graph.node_count() >= 10_000
     }
 
@@ -35,13 +35,13 @@ impl Fixture {
     /// run: on the 50k graph one betweenness run takes minutes, and
     /// criterion takes at least ten samples. Set `PARTNERSHIP_BENCH_FULL=1`
     /// to include it.
-    pub fn skip_quadratic(&self) -> bool {
+    pub(crate) fn skip_quadratic(&self) -> bool {
         self.graph.node_count() >= 50_000 && std::env::var_os("PARTNERSHIP_BENCH_FULL").is_none()
     }
 }
 
 /// The synthetic graph of `nodes` nodes.
-pub fn synthetic(name: &'static str, nodes: usize) -> Fixture {
+pub(crate) fn synthetic(name: &'static str, nodes: usize) -> Fixture {
     let graph = match scale_free_graph(nodes, LINKS_PER_NODE, SEED) {
         Ok(g) => g,
         Err(e) => panic!("cannot build the {name} graph: {e}"),
@@ -51,7 +51,7 @@ pub fn synthetic(name: &'static str, nodes: usize) -> Fixture {
 }
 
 /// The curated dataset.
-pub fn dataset() -> Fixture {
+pub(crate) fn dataset() -> Fixture {
     let graph = partnership_core::dataset().clone();
     let pair = connected_pair(&graph);
     Fixture {
@@ -62,7 +62,7 @@ pub fn dataset() -> Fixture {
 }
 
 /// The 1k, 10k and 50k synthetic graphs and the dataset.
-pub fn all() -> Vec<Fixture> {
+pub(crate) fn all() -> Vec<Fixture> {
     vec![
         dataset(),
         synthetic("1k", 1_000),

@@ -32,6 +32,26 @@ pub enum Error {
         /// The end: a model id, or `#index` for a plain petgraph graph.
         to: String,
     },
+    /// A model-level path query found no connection between two entities,
+    /// or none of at most `within` links.
+    #[error("no connection from {from} to {to}{}", within.map(|n| format!(" within {n} links")).unwrap_or_default())]
+    NoConnection {
+        /// The start's name.
+        from: String,
+        /// The end's name.
+        to: String,
+        /// The longest path that was allowed, when there was a limit.
+        within: Option<usize>,
+    },
+    /// An end point of a model-level query is not active at the query's
+    /// date.
+    #[error("{name} was not active as of {date}")]
+    Inactive {
+        /// The entity's name.
+        name: String,
+        /// The date asked for.
+        date: partnership_core::PartialDate,
+    },
     /// An option is out of its domain.
     #[error("invalid {option} `{value}`: {expected}")]
     InvalidOption {

@@ -18,8 +18,9 @@
 //!   [`k_shortest_paths`] (Yen), [`reachable_within`],
 //!   [`weakly_connected_components`], [`strongly_connected_components`];
 //!   on the model, [`find_path`] by name with a [`PathQuery`] and
-//!   [`explain`] to put a [`Path`] into words.
-//! - [`synthetic`]: the deterministic scale-free graphs the benches use.
+//!   `partnership_core::words::explain` to put a [`Path`] into words.
+//! - `synthetic` (behind the `synthetic` feature): the deterministic
+//!   scale-free graphs the benches use.
 //!
 //! ```
 //! use partnership_analysis::{betweenness_centrality, shortest_path, BetweennessOptions, Reading};
@@ -33,7 +34,6 @@
 //! assert_eq!(top[0].0.index(), 1);
 //! # Ok::<(), partnership_analysis::Error>(())
 //! ```
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod centrality;
 mod error;
@@ -43,12 +43,22 @@ mod paths;
 mod readable;
 mod scores;
 mod snapshot;
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 mod traverse;
 
-pub use centrality::*;
+pub use centrality::{
+    BetweennessOptions, ClosenessOptions, Degree, EdgeBetweennessOptions, EigenvectorOptions,
+    HarmonicOptions, PageRankOptions, betweenness_centrality, closeness_centrality,
+    degree_centrality, edge_betweenness_centrality, eigenvector_centrality, harmonic_centrality,
+    pagerank,
+};
 pub use error::{Error, Result};
 pub use options::{Execution, Reading};
-pub use paths::*;
+pub use paths::{
+    Connections, KShortestOptions, Path, PathQuery, SimplePathsOptions, Step, all_simple_paths,
+    find_path, find_paths, k_shortest_paths, reachable_within, shortest_path,
+    strongly_connected_components, weakly_connected_components,
+};
 pub use readable::Readable;
 pub use scores::Scores;

@@ -31,10 +31,12 @@ const SERIAL_WORK: usize = 1 << 20;
 /// The execution actually used for `sources` searches over `entries`
 /// adjacency entries.
 pub(crate) fn effective(execution: Execution, sources: usize, entries: usize) -> Execution {
-    if sources.saturating_mul(entries + sources) < SERIAL_WORK {
-        Execution::Serial
-    } else {
-        execution
+    match execution {
+        Execution::Auto if sources.saturating_mul(entries + sources) < SERIAL_WORK => {
+            Execution::Serial
+        }
+        Execution::Auto => Execution::Parallel,
+        forced => forced,
     }
 }
 
@@ -57,7 +59,7 @@ where
     let ranges: Vec<_> = (0..blocks)
         .map(|b| (b * sources / blocks)..((b + 1) * sources / blocks))
         .collect();
-    if execution == Execution::Serial || rayon::current_num_threads() <= 1 {
+    if execution != Execution::Parallel || rayon::current_num_threads() <= 1 {
         let mut total = vec![0.0; len];
         let mut scratch = init();
         let mut acc = vec![0.0; len];
@@ -188,7 +190,7 @@ where
     F: Fn(&mut S, usize) -> T + Sync + Send,
 {
     match execution {
-        Execution::Serial => {
+        Execution::Serial | Execution::Auto => {
             let mut scratch = init();
             (0..n).map(|v| f(&mut scratch, v)).collect()
         }

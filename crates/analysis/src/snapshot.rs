@@ -40,7 +40,7 @@ pub(crate) struct Snapshot<N, E> {
 impl<N: Copy, E: Copy> Snapshot<N, E> {
     /// Reads `g` once. Links with an end outside the node set (which a
     /// well-behaved view never yields) are skipped.
-    pub fn new<G>(g: G) -> Result<Self>
+    pub(crate) fn new<G>(g: G) -> Result<Self>
     where
         G: IntoNodeIdentifiers<NodeId = N, EdgeId = E>
             + IntoEdgeReferences
@@ -96,12 +96,12 @@ impl<N: Copy, E: Copy> Snapshot<N, E> {
 
 impl<N, E> Snapshot<N, E> {
     /// Number of nodes.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.nodes.len()
     }
 
     /// The orientation that walks links forward in `reading`.
-    pub fn forward(&self, reading: Reading) -> Orientation {
+    pub(crate) fn forward(&self, reading: Reading) -> Orientation {
         if self.undirected(reading) {
             Orientation::Both
         } else {
@@ -110,7 +110,7 @@ impl<N, E> Snapshot<N, E> {
     }
 
     /// The orientation that walks links backward in `reading`.
-    pub fn backward(&self, reading: Reading) -> Orientation {
+    pub(crate) fn backward(&self, reading: Reading) -> Orientation {
         if self.undirected(reading) {
             Orientation::Both
         } else {
@@ -119,12 +119,12 @@ impl<N, E> Snapshot<N, E> {
     }
 
     /// Whether `reading` walks links both ways on this graph.
-    pub fn undirected(&self, reading: Reading) -> bool {
+    pub(crate) fn undirected(&self, reading: Reading) -> bool {
         !self.directed || reading == Reading::Undirected
     }
 
     /// The position of the node with graph index `index`.
-    pub fn position(&self, index: usize) -> Result<u32> {
+    pub(crate) fn position(&self, index: usize) -> Result<u32> {
         match self.slots.get(index) {
             Some(&p) if p != NONE => Ok(p),
             _ => Err(Error::UnknownNode { index }),
@@ -132,7 +132,7 @@ impl<N, E> Snapshot<N, E> {
     }
 
     /// Simple adjacency in `orientation` (see [`Adjacency::build`]).
-    pub fn adjacency(&self, orientation: Orientation) -> Adjacency {
+    pub(crate) fn adjacency(&self, orientation: Orientation) -> Adjacency {
         Adjacency::build(self.len(), &self.links, orientation)
     }
 }
@@ -163,7 +163,7 @@ impl Adjacency {
     ///
     /// Counting sort by row, then each row sorted and deduplicated; the
     /// entry keeps the lowest link position among parallel links.
-    pub fn build(n: usize, links: &[[u32; 2]], orientation: Orientation) -> Self {
+    pub(crate) fn build(n: usize, links: &[[u32; 2]], orientation: Orientation) -> Self {
         let mut offsets = vec![0u32; n + 1];
         let rows = |[s, t]: [u32; 2]| -> [Option<(u32, u32)>; 2] {
             match orientation {
@@ -220,41 +220,41 @@ impl Adjacency {
     }
 
     /// Number of rows.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.offsets.len() - 1
     }
 
     /// Number of entries.
-    pub fn entries(&self) -> usize {
+    pub(crate) fn entries(&self) -> usize {
         self.targets.len()
     }
 
     /// The entry range of row `v`.
     #[inline]
-    pub fn range(&self, v: u32) -> std::ops::Range<usize> {
+    pub(crate) fn range(&self, v: u32) -> std::ops::Range<usize> {
         self.offsets[v as usize] as usize..self.offsets[v as usize + 1] as usize
     }
 
     /// The neighbours of `v`, ascending.
     #[inline]
-    pub fn neighbors(&self, v: u32) -> &[u32] {
+    pub(crate) fn neighbors(&self, v: u32) -> &[u32] {
         &self.targets[self.range(v)]
     }
 
     /// The neighbour stored in entry `at`.
     #[inline]
-    pub fn target(&self, at: usize) -> u32 {
+    pub(crate) fn target(&self, at: usize) -> u32 {
         self.targets[at]
     }
 
     /// The first link giving entry `at`.
     #[inline]
-    pub fn link(&self, at: usize) -> u32 {
+    pub(crate) fn link(&self, at: usize) -> u32 {
         self.links[at]
     }
 
     /// The entry for `v → w`, if any.
-    pub fn find(&self, v: u32, w: u32) -> Option<usize> {
+    pub(crate) fn find(&self, v: u32, w: u32) -> Option<usize> {
         let range = self.range(v);
         let start = range.start;
         self.targets[range]

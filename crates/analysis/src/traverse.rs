@@ -51,7 +51,7 @@ fn mask(yes: bool) -> u64 {
 
 impl Bfs {
     /// State for a graph of `n` nodes.
-    pub fn new(n: usize) -> Self {
+    pub(crate) fn new(n: usize) -> Self {
         Bfs {
             dist: vec![UNSEEN; n],
             order: vec![0; n + 1],
@@ -63,7 +63,7 @@ impl Bfs {
     /// `limit - 1` (so everything within `limit` steps is reached). Returns
     /// `false` if the visitor stopped the search.
     #[inline]
-    pub fn run<V: Visitor>(
+    pub(crate) fn run<V: Visitor>(
         &mut self,
         adj: &Adjacency,
         source: u32,
@@ -105,7 +105,7 @@ impl Bfs {
     /// Works because a node already seen when `v` at depth d is expanded
     /// has depth at most d + 1, so `min(dist[w], d + 1)` is the update.
     #[inline]
-    pub fn distances(&mut self, adj: &Adjacency, source: u32) {
+    pub(crate) fn distances(&mut self, adj: &Adjacency, source: u32) {
         self.start(source);
         // Locals, so that the stores below cannot be taken to alias the
         // vectors' headers and force reloads.
@@ -134,7 +134,13 @@ impl Bfs {
     /// successors of the i-th visited node are the adjacency entries
     /// `dag[ends[i]..ends[i + 1]]`.
     #[inline]
-    pub fn count_paths(&mut self, adj: &Adjacency, source: u32, sigma: &mut [f64], dag: &mut Dag) {
+    pub(crate) fn count_paths(
+        &mut self,
+        adj: &Adjacency,
+        source: u32,
+        sigma: &mut [f64],
+        dag: &mut Dag,
+    ) {
         self.start(source);
         sigma[source as usize] = 1.0;
         let dist = &mut self.dist[..];
@@ -177,7 +183,7 @@ impl Bfs {
     }
 
     /// Forgets the last search in O(nodes it reached).
-    pub fn clear(&mut self) {
+    pub(crate) fn clear(&mut self) {
         for &v in &self.order[..self.len] {
             self.dist[v as usize] = UNSEEN;
         }
@@ -187,13 +193,13 @@ impl Bfs {
     /// Nodes reached by the last search, in visit order (non-decreasing
     /// distance).
     #[inline]
-    pub fn order(&self) -> &[u32] {
+    pub(crate) fn order(&self) -> &[u32] {
         &self.order[..self.len]
     }
 
     /// Distances from the last source, [`UNSEEN`] where not reached.
     #[inline]
-    pub fn dist(&self) -> &[u32] {
+    pub(crate) fn dist(&self) -> &[u32] {
         &self.dist
     }
 }
@@ -208,7 +214,7 @@ pub(crate) struct Dag {
 
 impl Dag {
     /// Room for a search over `adj`.
-    pub fn new(adj: &Adjacency) -> Self {
+    pub(crate) fn new(adj: &Adjacency) -> Self {
         Dag {
             entries: vec![0; adj.entries() + 1],
             ends: vec![0; adj.len() + 1],
@@ -217,7 +223,7 @@ impl Dag {
 
     /// The DAG entries leaving the `i`-th visited node.
     #[inline]
-    pub fn successors(&self, i: usize) -> &[u32] {
+    pub(crate) fn successors(&self, i: usize) -> &[u32] {
         &self.entries[self.ends[i] as usize..self.ends[i + 1] as usize]
     }
 }

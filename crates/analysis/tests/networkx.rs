@@ -394,6 +394,9 @@ fn mixed_pagerank_directed() {
             &build(MIXED_N, MIXED),
             &PageRankOptions {
                 reading: D,
+                // NetworkX's defaults.
+                tol: 1e-6,
+                max_iter: 100,
                 ..Default::default()
             },
         )
@@ -712,6 +715,9 @@ fn mixed_pagerank_undirected() {
             &build(MIXED_N, MIXED),
             &PageRankOptions {
                 reading: U,
+                // NetworkX's defaults.
+                tol: 1e-6,
+                max_iter: 100,
                 ..Default::default()
             },
         )
@@ -769,7 +775,9 @@ fn mixed_eigenvector_undirected() {
             &build(MIXED_N, MIXED),
             &EigenvectorOptions {
                 reading: U,
-                ..Default::default()
+                // NetworkX's defaults.
+                tol: 1e-6,
+                max_iter: 100,
             },
         )
         .unwrap()
@@ -1065,6 +1073,9 @@ fn split_pagerank_directed() {
             &build(SPLIT_N, SPLIT),
             &PageRankOptions {
                 reading: D,
+                // NetworkX's defaults.
+                tol: 1e-6,
+                max_iter: 100,
                 ..Default::default()
             },
         )
@@ -1314,6 +1325,9 @@ fn split_pagerank_undirected() {
             &build(SPLIT_N, SPLIT),
             &PageRankOptions {
                 reading: U,
+                // NetworkX's defaults.
+                tol: 1e-6,
+                max_iter: 100,
                 ..Default::default()
             },
         )
@@ -1368,7 +1382,9 @@ fn strong_eigenvector_directed() {
             &build(STRONG_N, STRONG),
             &EigenvectorOptions {
                 reading: D,
-                ..Default::default()
+                // NetworkX's defaults.
+                tol: 1e-6,
+                max_iter: 100,
             },
         )
         .unwrap()
@@ -1393,7 +1409,9 @@ fn strong_eigenvector_undirected() {
             &build(STRONG_N, STRONG),
             &EigenvectorOptions {
                 reading: U,
-                ..Default::default()
+                // NetworkX's defaults.
+                tol: 1e-6,
+                max_iter: 100,
             },
         )
         .unwrap()
@@ -1407,8 +1425,15 @@ fn eigenvector_fails_to_converge_like_networkx() {
     // nx.eigenvector_centrality(nx.path_graph(12, create_using=nx.DiGraph))
     // raises PowerIterationFailedConvergence(100).
     let edges: Vec<(u32, u32)> = (0..11).map(|i| (i, i + 1)).collect();
-    let err =
-        eigenvector_centrality(&build(12, &edges), &EigenvectorOptions::default()).unwrap_err();
+    let err = eigenvector_centrality(
+        &build(12, &edges),
+        &EigenvectorOptions {
+            reading: Reading::Directed,
+            max_iter: 100,
+            tol: 1e-6,
+        },
+    )
+    .unwrap_err();
     assert!(matches!(
         err,
         Error::NotConverged {

@@ -1,13 +1,27 @@
-//! Parallel runs give bit-identical results to serial runs, on a graph big
-//! enough that the work is really spread over threads.
+//! Parallel runs give bit-identical results to serial runs. Every run here
+//! forces the parallel path (`Execution::Parallel`) inside a pool of four
+//! threads, so the work is really spread over threads whatever the machine.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use partnership_analysis::synthetic::scale_free_links;
-use partnership_analysis::*;
+use partnership_analysis::{
+    BetweennessOptions, ClosenessOptions, EdgeBetweennessOptions, Execution, HarmonicOptions,
+    PageRankOptions, Reading, betweenness_centrality, closeness_centrality,
+    edge_betweenness_centrality, harmonic_centrality, pagerank,
+};
 use petgraph::graph::DiGraph;
 
 fn graph() -> DiGraph<(), ()> {
     DiGraph::from_edges(scale_free_links(1_200, 3, 9).unwrap())
+}
+
+/// Runs `f` on a pool of four threads.
+fn on_four_threads<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(4)
+        .build()
+        .unwrap()
+        .install(f)
 }
 
 #[test]
@@ -16,6 +30,7 @@ fn betweenness_is_identical() {
     for reading in [Reading::Directed, Reading::Undirected] {
         let par = BetweennessOptions {
             reading,
+            execution: Execution::Parallel,
             ..Default::default()
         };
         let ser = BetweennessOptions {
@@ -23,7 +38,7 @@ fn betweenness_is_identical() {
             ..par
         };
         let (a, b) = (
-            betweenness_centrality(&g, &par).unwrap(),
+            on_four_threads(|| betweenness_centrality(&g, &par).unwrap()),
             betweenness_centrality(&g, &ser).unwrap(),
         );
         assert!(
@@ -34,6 +49,7 @@ fn betweenness_is_identical() {
         );
         let par = EdgeBetweennessOptions {
             reading,
+            execution: Execution::Parallel,
             ..Default::default()
         };
         let ser = EdgeBetweennessOptions {
@@ -41,7 +57,7 @@ fn betweenness_is_identical() {
             ..par
         };
         let (a, b) = (
-            edge_betweenness_centrality(&g, &par).unwrap(),
+            on_four_threads(|| edge_betweenness_centrality(&g, &par).unwrap()),
             edge_betweenness_centrality(&g, &ser).unwrap(),
         );
         assert!(
@@ -56,28 +72,40 @@ fn betweenness_is_identical() {
 #[test]
 fn closeness_harmonic_and_pagerank_are_identical() {
     let g = graph();
-    let par = ClosenessOptions::default();
+    let par = ClosenessOptions {
+        execution: Execution::Parallel,
+        ..Default::default()
+    };
     let ser = ClosenessOptions {
         execution: Execution::Serial,
         ..par
     };
     assert_eq!(
-        closeness_centrality(&g, &par).unwrap(),
+        on_four_threads(|| closeness_centrality(&g, &par).unwrap()),
         closeness_centrality(&g, &ser).unwrap()
     );
-    let par = HarmonicOptions::default();
+    let par = HarmonicOptions {
+        execution: Execution::Parallel,
+        ..Default::default()
+    };
     let ser = HarmonicOptions {
         execution: Execution::Serial,
         ..par
     };
     assert_eq!(
-        harmonic_centrality(&g, &par).unwrap(),
+        on_four_threads(|| harmonic_centrality(&g, &par).unwrap()),
         harmonic_centrality(&g, &ser).unwrap()
     );
-    let par = PageRankOptions::default();
+    let par = PageRankOptions {
+        execution: Execution::Parallel,
+        ..Default::default()
+    };
     let ser = PageRankOptions {
         execution: Execution::Serial,
         ..par
     };
-    assert_eq!(pagerank(&g, &par).unwrap(), pagerank(&g, &ser).unwrap());
+    assert_eq!(
+        on_four_threads(|| pagerank(&g, &par).unwrap()),
+        pagerank(&g, &ser).unwrap()
+    );
 }

@@ -10,6 +10,7 @@
 use std::collections::BTreeSet;
 
 use partnership_analysis::*;
+use partnership_core::words::Heading;
 use petgraph::graph::{DiGraph, NodeIndex};
 use proptest::prelude::*;
 
@@ -222,12 +223,15 @@ proptest! {
     fn parallel_runs_equal_serial_runs((n, edges) in graphs(), undirected: bool) {
         let g = build(n, &edges);
         let r = reading(undirected);
-        let par = BetweennessOptions { reading: r, ..Default::default() };
+        // `Execution::Parallel` on a pool of four threads: the parallel
+        // path runs even on these small graphs.
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(4).build().unwrap();
+        let par = BetweennessOptions { reading: r, execution: Execution::Parallel, ..Default::default() };
         let ser = BetweennessOptions { execution: Execution::Serial, ..par };
-        prop_assert_eq!(betweenness_centrality(&g, &par).unwrap(), betweenness_centrality(&g, &ser).unwrap());
-        let par = ClosenessOptions { reading: r, ..Default::default() };
+        prop_assert_eq!(pool.install(|| betweenness_centrality(&g, &par).unwrap()), betweenness_centrality(&g, &ser).unwrap());
+        let par = ClosenessOptions { reading: r, execution: Execution::Parallel, ..Default::default() };
         let ser = ClosenessOptions { execution: Execution::Serial, ..par };
-        prop_assert_eq!(closeness_centrality(&g, &par).unwrap(), closeness_centrality(&g, &ser).unwrap());
+        prop_assert_eq!(pool.install(|| closeness_centrality(&g, &par).unwrap()), closeness_centrality(&g, &ser).unwrap());
     }
 
     #[test]
@@ -290,7 +294,7 @@ proptest! {
         let adj = neighbours(n, &edges, undirected);
         let mut all: Vec<usize> = simple_paths(&adj, s, t).iter().map(|p| p.len() - 1).collect();
         all.sort_unstable();
-        match k_shortest_paths(&g, NodeIndex::new(s), NodeIndex::new(t), k, reading(undirected)) {
+        match k_shortest_paths(&g, NodeIndex::new(s), NodeIndex::new(t), &KShortestOptions { k, reading: reading(undirected), max_links: None }) {
             Ok(paths) => {
                 let lengths: Vec<usize> = paths.iter().map(|p| p.len()).collect();
                 all.truncate(k);

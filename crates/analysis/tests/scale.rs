@@ -48,7 +48,17 @@ fn hundred_thousand_nodes_and_a_million_links() {
     );
 
     let t = Instant::now();
-    let k = k_shortest_paths(&g, a, b, 5, Reading::Directed).unwrap();
+    let k = k_shortest_paths(
+        &g,
+        a,
+        b,
+        &KShortestOptions {
+            k: 5,
+            reading: Reading::Directed,
+            max_links: None,
+        },
+    )
+    .unwrap();
     eprintln!("5 shortest paths: {:?}", t.elapsed());
     assert_eq!(k.len(), 5);
 

@@ -7,7 +7,10 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use partnership_analysis::PathQuery;
+use partnership_core::json::LinksKey;
 use partnership_core::{Kind, PartialDate, Relation};
+use partnership_export::{Format, Layout, LinkDirection};
 
 const AFTER_HELP: &str = "\
 Entities may be named by id, name, alias or acronym, in any case.
@@ -30,7 +33,7 @@ Examples:
     max_term_width = 100,
     after_help = AFTER_HELP
 )]
-pub struct Cli {
+pub(crate) struct Cli {
     /// Read the graph from this node-link JSON file instead of the embedded
     /// dataset.
     #[arg(long, global = true, value_name = "PATH")]
@@ -43,7 +46,7 @@ pub struct Cli {
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Lead nations and executing agents of a fund, project, programme, body
     /// or operation.
     WhoLeads(WhoLeadsArgs),
@@ -70,7 +73,7 @@ pub enum Command {
 
 /// How a query command prints its answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// Aligned tables for a terminal.
     #[default]
     Text,
@@ -80,7 +83,7 @@ pub enum OutputFormat {
 
 /// The `--format` option shared by query commands.
 #[derive(Debug, Clone, Copy, Args)]
-pub struct Output {
+pub(crate) struct Output {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
@@ -88,7 +91,7 @@ pub struct Output {
 
 /// Arguments of `who-leads`.
 #[derive(Debug, Args)]
-pub struct WhoLeadsArgs {
+pub(crate) struct WhoLeadsArgs {
     /// The fund, project, programme, body or operation: id, name, alias or
     /// acronym.
     pub entity: String,
@@ -99,7 +102,7 @@ pub struct WhoLeadsArgs {
 
 /// Arguments of `led-by`.
 #[derive(Debug, Args)]
-pub struct LedByArgs {
+pub(crate) struct LedByArgs {
     /// The actor: id, name, alias or acronym.
     pub actor: String,
     #[command(flatten)]
@@ -109,7 +112,7 @@ pub struct LedByArgs {
 
 /// Arguments of `show`.
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The entity: id, name, alias or acronym.
     pub entity: String,
     #[command(flatten)]
@@ -119,7 +122,7 @@ pub struct ShowArgs {
 
 /// Arguments of `search`.
 #[derive(Debug, Args)]
-pub struct SearchArgs {
+pub(crate) struct SearchArgs {
     /// Words to look for in ids, names, aliases and descriptions.
     #[arg(required = true, num_args = 1..)]
     pub text: Vec<String>,
@@ -130,7 +133,7 @@ pub struct SearchArgs {
 
 /// Arguments of `path`.
 #[derive(Debug, Args)]
-pub struct PathArgs {
+pub(crate) struct PathArgs {
     /// Where the connection starts: id, name, alias or acronym.
     pub from: String,
     /// Where it ends.
@@ -140,7 +143,7 @@ pub struct PathArgs {
     pub directed: bool,
     /// Follow only links of these relations (comma-separated), such as
     /// leads,executes.
-    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
+    #[arg(long = "relation", visible_alias = "relations", value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
     pub relations: Vec<Relation>,
     /// Use only what was active at this date (YYYY, YYYY-MM or YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
@@ -150,8 +153,11 @@ pub struct PathArgs {
     #[arg(long)]
     pub all: bool,
     /// With --all: the longest path to list, in links.
-    #[arg(long, value_name = "N", default_value_t = 4, requires = "all")]
+    #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_MAX_LINKS, requires = "all")]
     pub max_len: usize,
+    /// With --all: list at most N paths, the shortest first (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_LIMIT, requires = "all")]
+    pub limit: usize,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: Output,
@@ -159,7 +165,7 @@ pub struct PathArgs {
 
 /// A centrality measure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Measure {
+pub(crate) enum Measure {
     /// Number of links, normalised by the number of other nodes.
     Degree,
     /// Share of shortest paths passing through the node.
@@ -177,13 +183,13 @@ pub enum Measure {
 
 /// Arguments of `centrality`.
 #[derive(Debug, Args)]
-pub struct CentralityArgs {
+pub(crate) struct CentralityArgs {
     /// The measure.
     #[arg(long, value_enum, default_value_t = Measure::Degree)]
     pub measure: Measure,
     /// List only entities of these kinds (comma-separated), such as
     /// body,fund; scores are still computed on the whole graph.
-    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    #[arg(long, visible_alias = "kinds", value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
     pub kind: Vec<Kind>,
     /// How many entities to list; 0 lists every one.
     #[arg(long, value_name = "N", default_value_t = 10)]
@@ -202,7 +208,7 @@ pub struct CentralityArgs {
 
 /// Arguments of `timeline`.
 #[derive(Debug, Args)]
-pub struct TimelineArgs {
+pub(crate) struct TimelineArgs {
     /// Only entries on or after this date.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
     pub from: Option<PartialDate>,
@@ -217,56 +223,12 @@ pub struct TimelineArgs {
     pub output: Output,
 }
 
-/// A format `export` can write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ExportFormat {
-    /// Graphviz DOT.
-    Dot,
-    /// Node-link JSON, the format of the data file.
-    Json,
-    /// GraphML.
-    Graphml,
-    /// A Mermaid flowchart.
-    Mermaid,
-}
-
-/// Which links `export --around` follows from the focus entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Direction {
-    /// Links either way.
-    Both,
-    /// Only links into the focus: who leads, joins or signs it.
-    In,
-    /// Only links out of the focus: what it leads, joins or signs.
-    Out,
-}
-
-/// Which way a diagram flows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Layout {
-    /// Left to right.
-    #[value(name = "lr", alias = "LR")]
-    LeftToRight,
-    /// Top to bottom.
-    #[value(name = "tb", alias = "TB")]
-    TopToBottom,
-}
-
-/// The key holding the links in JSON output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum LinksKey {
-    /// `edges`, as NetworkX 3.6 and later read by default.
-    Edges,
-    /// `links`, as D3 and older NetworkX expect.
-    Links,
-}
-
 /// Arguments of `export`.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// Output format.
-    #[arg(long, value_enum, default_value_t = ExportFormat::Dot)]
-    pub format: ExportFormat,
+    #[arg(long, value_enum, default_value_t = Format::Dot)]
+    pub format: Format,
     /// Only the neighbourhood of this entity.
     #[arg(long, value_name = "ENTITY")]
     pub around: Option<String>,
@@ -274,14 +236,14 @@ pub struct ExportArgs {
     #[arg(long, value_name = "K", default_value_t = 1, requires = "around")]
     pub depth: usize,
     /// With --around: which links to follow.
-    #[arg(long, value_enum, default_value_t = Direction::Both, requires = "around")]
-    pub direction: Direction,
+    #[arg(long, value_enum, default_value_t = LinkDirection::Both, requires = "around")]
+    pub direction: LinkDirection,
     /// Only entities of these kinds (comma-separated), such as state,fund.
-    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    #[arg(long = "kind", visible_alias = "kinds", value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
     pub kinds: Vec<Kind>,
     /// Only links of these relations (comma-separated), such as
     /// leads,executes.
-    #[arg(long, value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
+    #[arg(long = "relation", visible_alias = "relations", value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
     pub relations: Vec<Relation>,
     /// Only what was active at this date.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
@@ -302,7 +264,7 @@ pub struct ExportArgs {
 
 /// Arguments of `validate`.
 #[derive(Debug, Args)]
-pub struct ValidateArgs {
+pub(crate) struct ValidateArgs {
     /// The node-link JSON file to check.
     pub file: PathBuf,
     #[command(flatten)]
@@ -312,7 +274,7 @@ pub struct ValidateArgs {
 
 /// Arguments of `stats`.
 #[derive(Debug, Args)]
-pub struct StatsArgs {
+pub(crate) struct StatsArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: Output,

@@ -11,7 +11,7 @@ use crate::error::Error;
 /// # Errors
 /// [`Error::Load`] when the file cannot be read or breaks the model;
 /// [`Error::Embedded`] if the embedded dataset is broken.
-pub fn load(path: Option<&Path>) -> Result<Graph, Error> {
+pub(crate) fn load(path: Option<&Path>) -> Result<Graph, Error> {
     match path {
         Some(path) => Graph::from_json_path(path).map_err(|source| Error::Load {
             path: path.to_owned(),
@@ -25,6 +25,6 @@ pub fn load(path: Option<&Path>) -> Result<Graph, Error> {
 ///
 /// # Errors
 /// [`Error::Lookup`] with the candidates or the nearest names.
-pub fn resolve(graph: &Graph, name: &str) -> Result<NodeIndex, Error> {
+pub(crate) fn resolve(graph: &Graph, name: &str) -> Result<NodeIndex, Error> {
     Ok(graph.resolve(name)?)
 }

@@ -27,7 +27,7 @@ impl From<ExitCode> for std::process::ExitCode {
 /// Why a command failed. Messages are lower case and fit on one line after
 /// `partnership: error: `.
 #[derive(Debug, thiserror::Error)]
-pub enum Error {
+pub(crate) enum Error {
     /// An entity argument named no entity, or several.
     #[error(transparent)]
     Lookup(#[from] LookupError),
@@ -53,9 +53,6 @@ pub enum Error {
     /// The arguments are consistent for clap but not for the command.
     #[error("{0}")]
     Usage(String),
-    /// The question has no answer in the data (no path, nothing to rank).
-    #[error("{0}")]
-    NotFound(String),
     /// A path or centrality query failed.
     #[error(transparent)]
     Analysis(#[from] partnership_analysis::Error),
@@ -102,24 +99,42 @@ fn load_message(path: &std::path::Path, error: &LoadError) -> String {
 
 impl Error {
     /// The exit code this failure maps to.
-    pub fn exit_code(&self) -> ExitCode {
+    pub(crate) fn exit_code(&self) -> ExitCode {
         match self {
             Error::Lookup(_)
             | Error::Load { .. }
             | Error::Invalid { .. }
             | Error::Usage(_)
-            | Error::Export(_) => ExitCode::Usage,
-            Error::Embedded(_)
-            | Error::NotFound(_)
-            | Error::Analysis(_)
-            | Error::Write { .. }
-            | Error::Output(_) => ExitCode::Failure,
+            | Error::Export(_)
+            | Error::Analysis(
+                partnership_analysis::Error::Lookup(_)
+                | partnership_analysis::Error::InvalidOption { .. },
+            ) => ExitCode::Usage,
+            Error::Embedded(_) | Error::Analysis(_) | Error::Write { .. } | Error::Output(_) => {
+                ExitCode::Failure
+            }
         }
+    }
+
+    /// The message and, after `: `, each underlying cause's message that it
+    /// does not already contain: the whole chain of `source()`s on one line.
+    pub(crate) fn chain(&self) -> String {
+        let mut text = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(e) = cause {
+            let message = e.to_string();
+            if !text.contains(&message) {
+                text.push_str(": ");
+                text.push_str(&message);
+            }
+            cause = e.source();
+        }
+        text
     }
 
     /// Whether this is standard output closing early (`partnership ... | head`),
     /// which is not a failure.
-    pub fn is_broken_pipe(&self) -> bool {
+    pub(crate) fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Output(e) if e.kind() == io::ErrorKind::BrokenPipe)
     }
 }
@@ -145,6 +160,24 @@ mod tests {
         };
         assert_eq!(err.exit_code(), ExitCode::Usage);
         assert_eq!(err.to_string(), "f.json:3:7: invalid JSON: expected value");
+    }
+
+    #[test]
+    fn the_chain_names_each_cause_once() {
+        let lookup = LookupError::NotFound {
+            query: "Kanada".into(),
+            suggestions: vec![],
+        };
+        let err = Error::Export(partnership_export::Error::UnknownNode {
+            query: "Kanada".into(),
+            source: lookup.clone(),
+        });
+        assert_eq!(
+            err.chain(),
+            format!("cannot select around \"Kanada\": {lookup}")
+        );
+        // A transparent wrapper is not repeated.
+        assert_eq!(Error::Lookup(lookup.clone()).chain(), lookup.to_string());
     }
 
     #[test]

@@ -4,8 +4,6 @@
 //! `main` parses the arguments, runs one command and turns its outcome into
 //! an exit code; everything else lives in [`commands`].
 
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
-
 mod args;
 mod commands;
 mod data;
@@ -34,7 +32,7 @@ fn main() -> std::process::ExitCode {
         Ok(()) => ExitCode::Success.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::Success.into(),
         Err(err) => {
-            eprintln!("partnership: error: {err}");
+            eprintln!("partnership: error: {}", err.chain());
             err.exit_code().into()
         }
     }

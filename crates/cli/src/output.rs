@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use partnership_core::{Graph, Kind, LinkRef, NodeIndex, PartialDate, Relation, Source};
+use partnership_core::{Graph, Kind, LinkRef, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
 /// A table of text cells printed with aligned columns.
@@ -11,7 +11,7 @@ use serde::Serialize;
 /// Columns are separated by two spaces; the last column is not padded, so
 /// lines carry no trailing spaces.
 #[derive(Debug, Default)]
-pub struct Table {
+pub(crate) struct Table {
     header: Vec<String>,
     rows: Vec<Vec<String>>,
     indent: usize,
@@ -19,7 +19,7 @@ pub struct Table {
 
 impl Table {
     /// A table with these column headings (none for a bare table).
-    pub fn new(header: &[&str]) -> Self {
+    pub(crate) fn new(header: &[&str]) -> Self {
         Table {
             header: header.iter().map(|h| (*h).to_owned()).collect(),
             ..Table::default()
@@ -27,13 +27,13 @@ impl Table {
     }
 
     /// Indents every line by `spaces`.
-    pub fn indent(mut self, spaces: usize) -> Self {
+    pub(crate) fn indent(mut self, spaces: usize) -> Self {
         self.indent = spaces;
         self
     }
 
     /// Adds a row.
-    pub fn row<I, S>(&mut self, cells: I)
+    pub(crate) fn row<I, S>(&mut self, cells: I)
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
@@ -45,7 +45,7 @@ impl Table {
     ///
     /// # Errors
     /// Any error of `out`.
-    pub fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+    pub(crate) fn write(&self, out: &mut dyn Write) -> io::Result<()> {
         let lines = std::iter::once(&self.header)
             .filter(|h| !h.is_empty())
             .chain(&self.rows);
@@ -77,14 +77,14 @@ impl Table {
 ///
 /// # Errors
 /// Any error of `out`.
-pub fn json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
+pub(crate) fn json<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::from)?;
     writeln!(out)
 }
 
 /// An entity as JSON output names it.
 #[derive(Debug, Clone, Serialize)]
-pub struct EntityJson<'g> {
+pub(crate) struct EntityJson<'g> {
     /// The node's id.
     pub id: &'g str,
     /// Its name.
@@ -95,7 +95,7 @@ pub struct EntityJson<'g> {
 
 impl<'g> EntityJson<'g> {
     /// The entity at `index`.
-    pub fn new(graph: &'g Graph, index: NodeIndex) -> Self {
+    pub(crate) fn new(graph: &'g Graph, index: NodeIndex) -> Self {
         let node = graph.node(index);
         EntityJson {
             id: &node.id,
@@ -108,7 +108,7 @@ impl<'g> EntityJson<'g> {
 /// A link as JSON output gives it, seen from one of its ends: the other end
 /// and the link's own facts.
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkJson<'g> {
+pub(crate) struct LinkJson<'g> {
     /// The relation.
     pub relation: Relation,
     /// The entity at the other end.
@@ -132,7 +132,7 @@ pub struct LinkJson<'g> {
 
 impl<'g> LinkJson<'g> {
     /// `link` seen from the end that is not `other`'s.
-    pub fn new(graph: &'g Graph, link: &LinkRef<'g>, other: NodeIndex) -> Self {
+    pub(crate) fn new(graph: &'g Graph, link: &LinkRef<'g>, other: NodeIndex) -> Self {
         LinkJson {
             relation: link.link.relation,
             other: EntityJson::new(graph, other),
@@ -145,33 +145,10 @@ impl<'g> LinkJson<'g> {
     }
 }
 
-/// A `since`/`until` span in words: `2014-09 to 2016`, `since 2014-09`,
-/// `until 2010`, or `-` when open at both ends.
-pub fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> String {
-    match (since, until) {
-        (Some(s), Some(u)) if s == u => s.to_string(),
-        (Some(s), Some(u)) => format!("{s} to {u}"),
-        (Some(s), None) => format!("since {s}"),
-        (None, Some(u)) => format!("until {u}"),
-        (None, None) => "-".to_owned(),
-    }
-}
-
-/// The sections cited, joined with `; ` (documents are in the JSON output).
-pub fn sections(sources: &[Source]) -> String {
-    let mut seen: Vec<&str> = Vec::new();
-    for s in sources {
-        if !seen.contains(&s.section.as_str()) {
-            seen.push(&s.section);
-        }
-    }
-    seen.join("; ")
-}
-
-/// `Name (kind)`.
-pub fn named(graph: &Graph, index: NodeIndex) -> String {
-    let node = graph.node(index);
-    format!("{} ({})", node.name, node.kind)
+/// A `since`/`until` span as [`words::span`] says it, or `-` in a table
+/// cell when both ends are open.
+pub(crate) fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> String {
+    words::span(since, until).unwrap_or_else(|| "-".to_owned())
 }
 
 #[cfg(test)]
@@ -205,7 +182,7 @@ mod tests {
 /// Warns once on standard error when `as_of` lies after the period the
 /// graph's data covers ([`Graph::past_coverage`]); the answer is still
 /// printed.
-pub fn warn_past_coverage(graph: &Graph, as_of: Option<PartialDate>) {
+pub(crate) fn warn_past_coverage(graph: &Graph, as_of: Option<PartialDate>) {
     if let Some(date) = as_of
         && let Some(coverage) = graph.past_coverage(date)
     {

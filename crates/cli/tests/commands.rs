@@ -290,7 +290,7 @@ fn timeline_orders_entries_and_filters() {
 /// Compares ISO partial dates by their first day, as the timeline does.
 mod partnership_date {
     #[derive(PartialEq, Eq, PartialOrd, Ord)]
-    pub struct D(String);
+    pub(crate) struct D(String);
     impl std::str::FromStr for D {
         type Err = ();
         fn from_str(s: &str) -> Result<Self, ()> {

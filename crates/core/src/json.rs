@@ -45,6 +45,7 @@ const TOP_FIELDS: &[&str] = &["directed", "multigraph", "graph", "nodes", "edges
 
 /// Which key holds the links when writing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum LinksKey {
     /// `edges`, as NetworkX 3.6 and later write and read by default.
     #[default]

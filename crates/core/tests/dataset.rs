@@ -1,4 +1,5 @@
 //! Quality checks on the embedded curated dataset (`data/nato-ukraine.json`).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, HashMap};
 

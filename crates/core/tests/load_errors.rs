@@ -1,5 +1,6 @@
 //! Each malformed file under `fixtures/bad/` gets its own typed error that
 //! names what is wrong and where.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use partnership_core::{End, Graph, Kind, LoadError, Location, ProblemKind, Relation};
 

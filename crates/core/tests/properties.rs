@@ -1,4 +1,5 @@
 //! Property tests: partial dates, JSON round trips and the relation schema.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use partnership_core::{
     AttrValue, Graph, GraphMeta, Kind, Link, Node, PartialDate, ProblemKind, Relation, Source,

@@ -87,11 +87,7 @@ pub(crate) fn write<W: Write>(
             Id(&graph.node(l.source).id),
             Id(&graph.node(l.target).id),
             Lines(&link_label(l.link, options.wrap)),
-            Text(&link_tooltip(
-                l.link,
-                graph.node(l.source),
-                graph.node(l.target)
-            )),
+            Text(&link_tooltip(graph, l.index)),
             line_name(style.line),
             style.arrowhead,
             c = style.colour,

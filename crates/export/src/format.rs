@@ -21,12 +21,14 @@ use crate::error::{Error, Result};
 /// # Ok::<(), partnership_export::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Format {
     /// Graphviz DOT, for diagrams (`dot -Tsvg`).
     Dot,
     /// Node-link JSON (MODEL.md), for NetworkX, D3 and notebooks.
     Json,
     /// GraphML, for Gephi, yEd, Cytoscape and NetworkX.
+    #[cfg_attr(feature = "clap", value(name = "graphml"))]
     GraphMl,
     /// A Mermaid flowchart, for GitHub and Markdown viewers.
     Mermaid,
@@ -103,11 +105,14 @@ impl FromStr for Format {
 
 /// Which way a diagram flows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Layout {
     /// Left to right (Graphviz `rankdir=LR`, Mermaid `flowchart LR`).
     #[default]
+    #[cfg_attr(feature = "clap", value(name = "lr", alias = "LR"))]
     LeftToRight,
     /// Top to bottom (Graphviz `rankdir=TB`, Mermaid `flowchart TB`).
+    #[cfg_attr(feature = "clap", value(name = "tb", alias = "TB"))]
     TopToBottom,
 }
 

@@ -32,7 +32,6 @@
 //! assert!(String::from_utf8_lossy(&dot).contains("label=\"leads\""));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 mod dot;
 mod error;
@@ -46,5 +45,4 @@ mod text;
 
 pub use error::{Error, Result};
 pub use format::{ExportOptions, Format, Layout, export};
-pub use partnership_core::json::LinksKey;
 pub use selection::{LinkDirection, Selection, SelectionOptions};

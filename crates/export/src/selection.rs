@@ -13,10 +13,13 @@ use crate::error::{Error, Result};
 
 /// Which links a neighbourhood follows away from its focus nodes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum LinkDirection {
     /// Only outgoing links: what the focus nodes lead, join, sign...
+    #[cfg_attr(feature = "clap", value(name = "out"))]
     Outgoing,
     /// Only incoming links: who leads, joins, signs the focus nodes.
+    #[cfg_attr(feature = "clap", value(name = "in"))]
     Incoming,
     /// Links either way.
     #[default]

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use partnership_core::{Link, Node, PartialDate};
+use partnership_core::{EdgeIndex, Graph, Link, Node, words};
 
 /// Splits `text` into lines of at most `width` characters, breaking at white
 /// space; a word longer than `width` keeps a line to itself. Line breaks in
@@ -55,47 +55,25 @@ pub(crate) fn link_label(link: &Link, width: usize) -> Vec<String> {
     lines
 }
 
-fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> Option<String> {
-    match (since, until) {
-        (Some(s), Some(u)) if s == u => Some(s.to_string()),
-        (Some(s), Some(u)) => Some(format!("{s} to {u}")),
-        (Some(s), None) => Some(format!("since {s}")),
-        (None, Some(u)) => Some(format!("until {u}")),
-        (None, None) => None,
-    }
-}
-
 /// A node described for a tooltip: name and kind, aliases, dates,
 /// description, one per line.
 pub(crate) fn node_tooltip(node: &Node) -> String {
-    let mut lines = vec![format!("{} ({})", node.name, node.kind)];
+    let mut lines = vec![words::label(node)];
     if !node.aliases.is_empty() {
         lines.push(format!("also: {}", node.aliases.join(", ")));
     }
-    let when = match (node.since, node.date, node.until) {
-        (None, Some(date), None) => Some(date.to_string()),
-        (None, Some(date), until) => span(Some(date), until),
-        (since, _, until) => span(since, until),
-    };
-    lines.extend(when);
+    lines.extend(words::node_span(node));
     lines.extend(node.description.clone());
     lines.join("\n")
 }
 
-/// A link described for a tooltip: the sentence it states, role, dates,
-/// description.
-pub(crate) fn link_tooltip(link: &Link, source: &Node, target: &Node) -> String {
-    let mut lines = vec![format!(
-        "{} {} {}",
-        source.name,
-        link.relation.phrase(),
-        target.name
-    )];
-    if let Some(role) = &link.role {
-        lines.push(format!("as {role}"));
-    }
-    lines.extend(span(link.since, link.until));
-    lines.extend(link.description.clone());
+/// A link described for a tooltip: the sentence it states with its role,
+/// its dates, its description.
+pub(crate) fn link_tooltip(graph: &Graph, link: EdgeIndex) -> String {
+    let mut lines = vec![words::link_sentence(graph, link)];
+    let l = graph.link(link);
+    lines.extend(words::span(l.since, l.until));
+    lines.extend(l.description.clone());
     lines.join("\n")
 }
 

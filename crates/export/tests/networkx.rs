@@ -12,8 +12,9 @@ mod common;
 use std::process::Command;
 
 use common::{render, sample};
+use partnership_core::json::LinksKey;
 use partnership_core::{Graph, Kind};
-use partnership_export::{ExportOptions, Format, LinksKey, Selection, SelectionOptions};
+use partnership_export::{ExportOptions, Format, Selection, SelectionOptions};
 
 /// Loads each (kind, path) pair and prints `nodes links` for each, after
 /// checking directedness, multigraph-ness and a few attribute types.

@@ -16,8 +16,9 @@ mod common;
 use std::collections::HashSet;
 
 use common::graphs::{export_options, graph};
+use partnership_core::json::LinksKey;
 use partnership_core::{Graph, Kind, Node};
-use partnership_export::{ExportOptions, Format, LinksKey, Selection, SelectionOptions};
+use partnership_export::{ExportOptions, Format, Selection, SelectionOptions};
 use proptest::prelude::*;
 
 fn render(g: &Graph, format: Format, options: &ExportOptions) -> String {

@@ -7,9 +7,10 @@
 mod common;
 
 use common::{assert_snapshot, render, sample};
+use partnership_core::json::LinksKey;
 use partnership_core::{Kind, Relation};
 use partnership_export::{
-    ExportOptions, Format, Layout, LinkDirection, LinksKey, Selection, SelectionOptions,
+    ExportOptions, Format, Layout, LinkDirection, Selection, SelectionOptions,
 };
 
 fn diagram_options() -> ExportOptions {

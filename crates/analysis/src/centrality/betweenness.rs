@@ -11,7 +11,8 @@ use crate::traverse::{Bfs, Dag};
 /// Options for [`betweenness_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BetweennessOptions {
-    /// Directed or undirected reading of the links.
+    /// Directed or undirected (the default, see [`Reading`]) reading of the
+    /// links.
     pub reading: Reading,
     /// Divide by the number of ordered pairs that could route through a
     /// node, as NetworkX's `normalized=True` (the default).
@@ -26,10 +27,10 @@ pub struct BetweennessOptions {
 impl Default for BetweennessOptions {
     fn default() -> Self {
         BetweennessOptions {
-            reading: Reading::Directed,
+            reading: Reading::default(),
             normalized: true,
             endpoints: false,
-            execution: Execution::Parallel,
+            execution: Execution::Auto,
         }
     }
 }
@@ -37,7 +38,8 @@ impl Default for BetweennessOptions {
 /// Options for [`edge_betweenness_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct EdgeBetweennessOptions {
-    /// Directed or undirected reading of the links.
+    /// Directed or undirected (the default, see [`Reading`]) reading of the
+    /// links.
     pub reading: Reading,
     /// Divide by `n (n - 1)`, as NetworkX's `normalized=True` (the default).
     pub normalized: bool,
@@ -48,9 +50,9 @@ pub struct EdgeBetweennessOptions {
 impl Default for EdgeBetweennessOptions {
     fn default() -> Self {
         EdgeBetweennessOptions {
-            reading: Reading::Directed,
+            reading: Reading::default(),
             normalized: true,
-            execution: Execution::Parallel,
+            execution: Execution::Auto,
         }
     }
 }
@@ -382,7 +384,17 @@ mod tests {
     fn serial_equals_parallel() {
         let edges: Vec<(u32, u32)> = (0..300u32).map(|i| (i % 97, (i * 31 + 7) % 97)).collect();
         let g = DiGraph::<(), ()>::from_edges(edges);
-        let par = betweenness_centrality(&g, &BetweennessOptions::default()).unwrap();
+        // Forced onto a pool of four threads: this graph is far below the
+        // size at which `Execution::Auto` would go parallel.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap();
+        let forced = BetweennessOptions {
+            execution: Execution::Parallel,
+            ..Default::default()
+        };
+        let par = pool.install(|| betweenness_centrality(&g, &forced).unwrap());
         let ser = betweenness_centrality(
             &g,
             &BetweennessOptions {

@@ -11,7 +11,8 @@ use crate::traverse::Bfs;
 /// Options for [`closeness_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ClosenessOptions {
-    /// Directed or undirected reading of the links.
+    /// Directed or undirected (the default, see [`Reading`]) reading of the
+    /// links.
     pub reading: Reading,
     /// Scale by the share of the graph that reaches the node
     /// (Wasserman–Faust), as NetworkX's `wf_improved=True` (the default).
@@ -23,9 +24,9 @@ pub struct ClosenessOptions {
 impl Default for ClosenessOptions {
     fn default() -> Self {
         ClosenessOptions {
-            reading: Reading::Directed,
+            reading: Reading::default(),
             wf_improved: true,
-            execution: Execution::Parallel,
+            execution: Execution::Auto,
         }
     }
 }
@@ -59,11 +60,12 @@ impl Default for ClosenessOptions {
 /// a ──► b ──► c
 /// ```
 /// ```
-/// use partnership_analysis::{closeness_centrality, ClosenessOptions};
+/// use partnership_analysis::{closeness_centrality, ClosenessOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
-/// let s = closeness_centrality(&g, &ClosenessOptions::default())?;
+/// let directed = ClosenessOptions { reading: Reading::Directed, ..Default::default() };
+/// let s = closeness_centrality(&g, &directed)?;
 /// // c is reached by a (2 steps) and b (1 step): 2/3 * 2/2.
 /// assert!((s.values()[2] - 2.0 / 3.0).abs() < 1e-15);
 /// assert_eq!(s.values()[0], 0.0);

@@ -11,7 +11,8 @@ use crate::traverse::Bfs;
 /// Options for [`harmonic_centrality`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct HarmonicOptions {
-    /// Directed or undirected reading of the links.
+    /// Directed or undirected (the default, see [`Reading`]) reading of the
+    /// links.
     pub reading: Reading,
     /// Spread nodes over threads (results are identical either way).
     pub execution: Execution,
@@ -44,12 +45,16 @@ pub struct HarmonicOptions {
 /// a ──► b ──► c
 /// ```
 /// ```
-/// use partnership_analysis::{harmonic_centrality, HarmonicOptions};
+/// use partnership_analysis::{harmonic_centrality, HarmonicOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
-/// let s = harmonic_centrality(&g, &HarmonicOptions::default())?;
+/// let directed = HarmonicOptions { reading: Reading::Directed, ..Default::default() };
+/// let s = harmonic_centrality(&g, &directed)?;
 /// assert_eq!(s.values(), &[0.0, 1.0, 1.5]);
+/// // Read either way (the default), the ends reach each other too.
+/// let s = harmonic_centrality(&g, &HarmonicOptions::default())?;
+/// assert_eq!(s.values(), &[1.5, 2.0, 1.5]);
 /// # Ok::<(), partnership_analysis::Error>(())
 /// ```
 ///

@@ -11,6 +11,29 @@ use crate::readable::Readable;
 use crate::snapshot::{Adjacency, Snapshot};
 use crate::traverse::{Bfs, UNSEEN, Visitor};
 
+/// Options for [`k_shortest_paths`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KShortestOptions {
+    /// How many paths, at least 1.
+    pub k: usize,
+    /// Directed or undirected reading of the links.
+    pub reading: Reading,
+    /// Longest path, in links, to return; `None` for no limit. The search
+    /// stops at the first path longer than this.
+    pub max_links: Option<usize>,
+}
+
+impl Default for KShortestOptions {
+    /// One path, links read either way, no length limit.
+    fn default() -> Self {
+        KShortestOptions {
+            k: 1,
+            reading: Reading::default(),
+            max_links: None,
+        }
+    }
+}
+
 /// The `k` shortest simple paths from `from` to `to`, shortest first.
 ///
 /// Conventions: as NetworkX's `shortest_simple_paths(G, source, target)`
@@ -23,11 +46,11 @@ use crate::traverse::{Bfs, UNSEEN, Visitor};
 /// # Arguments
 /// - `g`: the graph or view.
 /// - `from`, `to`: the end points.
-/// - `k`: how many paths, at least 1.
-/// - `reading`: directed or undirected.
+/// - `options`: how many paths, the reading, the longest path wanted.
 ///
 /// # Returns
-/// Up to `k` paths, by non-decreasing length.
+/// Up to `k` paths of at most `max_links` links, by non-decreasing length;
+/// none when even the shortest is longer than `max_links`.
 ///
 /// # Errors
 /// [`Error::InvalidOption`] if `k` is 0; [`Error::UnknownNode`] if an end
@@ -45,11 +68,12 @@ use crate::traverse::{Bfs, UNSEEN, Visitor};
 /// └──► c ──► e┘
 /// ```
 /// ```
-/// use partnership_analysis::{k_shortest_paths, Reading};
+/// use partnership_analysis::{k_shortest_paths, KShortestOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 3), (0, 2), (2, 4), (4, 3)]);
-/// let paths = k_shortest_paths(&g, 0.into(), 3.into(), 5, Reading::Directed)?;
+/// let options = KShortestOptions { k: 5, reading: Reading::Directed, max_links: None };
+/// let paths = k_shortest_paths(&g, 0.into(), 3.into(), &options)?;
 /// let lengths: Vec<_> = paths.iter().map(|p| p.len()).collect();
 /// assert_eq!(lengths, vec![2, 3]);
 /// # Ok::<(), partnership_analysis::Error>(())
@@ -62,9 +86,15 @@ pub fn k_shortest_paths<G: Readable>(
     g: G,
     from: G::NodeId,
     to: G::NodeId,
-    k: usize,
-    reading: Reading,
+    options: &KShortestOptions,
 ) -> Result<Vec<Path<G::NodeId, G::EdgeId>>> {
+    let KShortestOptions {
+        k,
+        reading,
+        max_links,
+    } = *options;
+    // A path of L links visits L + 1 nodes.
+    let max_nodes = max_links.map_or(usize::MAX, |m| m.saturating_add(1));
     if k == 0 {
         return Err(Error::InvalidOption {
             option: "k",
@@ -88,6 +118,9 @@ pub fn k_shortest_paths<G: Readable>(
             to: format!("#{}", g.to_index(to)),
         });
     };
+    if first.len() > max_nodes {
+        return Ok(Vec::new());
+    }
     let mut accepted: Vec<Vec<u32>> = vec![first];
     let mut seen: BTreeSet<Vec<u32>> = accepted.iter().cloned().collect();
     // Candidates ordered by (length, node sequence): pop_first is the next
@@ -119,8 +152,8 @@ pub fn k_shortest_paths<G: Readable>(
             }
         }
         match candidates.pop_first() {
-            Some((_, next)) => accepted.push(next),
-            None => break,
+            Some((len, next)) if len <= max_nodes => accepted.push(next),
+            _ => break,
         }
     }
     Ok(accepted
@@ -190,6 +223,39 @@ mod tests {
     use super::*;
     use petgraph::graph::DiGraph;
 
+    fn opts(k: usize, reading: Reading) -> KShortestOptions {
+        KShortestOptions {
+            k,
+            reading,
+            max_links: None,
+        }
+    }
+
+    #[test]
+    fn max_links_stops_the_search() {
+        let g =
+            DiGraph::<(), ()>::from_edges([(0, 1), (1, 2), (3, 4), (4, 5), (0, 3), (1, 4), (2, 5)]);
+        let options = KShortestOptions {
+            max_links: Some(3),
+            ..opts(10, Reading::Undirected)
+        };
+        let lengths: Vec<_> = k_shortest_paths(&g, 0.into(), 5.into(), &options)
+            .unwrap()
+            .iter()
+            .map(|p| p.len())
+            .collect();
+        assert_eq!(lengths, vec![3, 3, 3]);
+        let options = KShortestOptions {
+            max_links: Some(2),
+            ..options
+        };
+        assert!(
+            k_shortest_paths(&g, 0.into(), 5.into(), &options)
+                .unwrap()
+                .is_empty()
+        );
+    }
+
     #[test]
     fn yen_on_a_grid_matches_enumeration() {
         // 2x3 grid, undirected: paths from corner to corner.
@@ -198,13 +264,14 @@ mod tests {
         // 3 - 4 - 5
         let g =
             DiGraph::<(), ()>::from_edges([(0, 1), (1, 2), (3, 4), (4, 5), (0, 3), (1, 4), (2, 5)]);
-        let paths = k_shortest_paths(&g, 0.into(), 5.into(), 10, Reading::Undirected).unwrap();
+        let paths =
+            k_shortest_paths(&g, 0.into(), 5.into(), &opts(10, Reading::Undirected)).unwrap();
         let lengths: Vec<_> = paths.iter().map(|p| p.len()).collect();
         assert_eq!(lengths, vec![3, 3, 3, 5]);
         let unique: BTreeSet<_> = paths.iter().map(|p| p.nodes().to_vec()).collect();
         assert_eq!(unique.len(), paths.len());
         assert!(matches!(
-            k_shortest_paths(&g, 0.into(), 5.into(), 0, Reading::Directed),
+            k_shortest_paths(&g, 0.into(), 5.into(), &opts(0, Reading::Directed)),
             Err(Error::InvalidOption { option: "k", .. })
         ));
     }
@@ -212,7 +279,7 @@ mod tests {
     #[test]
     fn same_end_points() {
         let g = DiGraph::<(), ()>::from_edges([(0, 1)]);
-        let paths = k_shortest_paths(&g, 0.into(), 0.into(), 3, Reading::Directed).unwrap();
+        let paths = k_shortest_paths(&g, 0.into(), 0.into(), &opts(3, Reading::Directed)).unwrap();
         assert_eq!(paths.len(), 1);
         assert!(paths[0].is_empty());
     }

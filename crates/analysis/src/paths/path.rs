@@ -1,16 +1,8 @@
 //! Paths: the nodes walked and the links between them.
 
-use crate::snapshot::Snapshot;
+use partnership_core::words::Heading;
 
-/// Which way a path walks a link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Heading {
-    /// From the link's subject to its object (`source → target`).
-    Forward,
-    /// From the link's object back to its subject; only in the undirected
-    /// reading.
-    Backward,
-}
+use crate::snapshot::Snapshot;
 
 /// One link of a path and the way it was walked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,6 +68,26 @@ impl<N: Copy, E: Copy> Path<N, E> {
             .iter()
             .enumerate()
             .map(|(i, &step)| (self.nodes[i], step, self.nodes[i + 1]))
+    }
+
+    /// `(link, heading)` for each link, in walking order: the form
+    /// [`partnership_core::words::explain`] reads.
+    ///
+    /// ```
+    /// use partnership_analysis::{find_path, PathQuery, Reading};
+    /// use partnership_core::words::explain;
+    ///
+    /// let g = partnership_core::dataset();
+    /// let query = PathQuery { reading: Reading::Undirected, ..Default::default() };
+    /// let path = find_path(g, "Canada", "C4 Trust Fund", &query)?;
+    /// assert_eq!(
+    ///     explain(g, path.start(), path.walk()),
+    ///     "Canada leads the C4 Trust Fund"
+    /// );
+    /// # Ok::<(), partnership_analysis::Error>(())
+    /// ```
+    pub fn walk(&self) -> impl ExactSizeIterator<Item = (E, Heading)> + '_ {
+        self.steps.iter().map(|s| (s.link, s.heading))
     }
 }
 

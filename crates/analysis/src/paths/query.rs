@@ -2,18 +2,22 @@
 
 use partnership_core::{EdgeIndex, Graph, Kind, NodeIndex, PartialDate, Relation, View};
 
+use super::k_shortest::{KShortestOptions, k_shortest_paths};
 use super::path::Path;
 use super::shortest::shortest_path;
+use super::simple::{SimplePathsOptions, all_simple_paths};
 use crate::error::{Error, Result};
 use crate::options::Reading;
 
-/// Which part of the model a path may use, and how links are read.
+/// Which part of the model a path may use, how links are read, and how
+/// many paths are wanted.
 ///
-/// Empty lists mean "no restriction". The default is the whole graph in the
-/// directed reading.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// Empty lists mean "no restriction". The default reads links either way
+/// over the whole graph and asks for one shortest path, as `partnership
+/// path` does.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PathQuery {
-    /// Directed (subject to object only) or undirected.
+    /// Directed (subject to object only) or undirected (the default).
     pub reading: Reading,
     /// Only links of these relations.
     pub relations: Vec<Relation>,
@@ -21,9 +25,36 @@ pub struct PathQuery {
     pub kinds: Vec<Kind>,
     /// Only nodes and links active at this date.
     pub as_of: Option<PartialDate>,
+    /// With [`find_paths`]: every simple path up to `max_links` links, not
+    /// only one shortest.
+    pub all: bool,
+    /// With `all`: the longest path wanted, in links.
+    pub max_links: usize,
+    /// With `all`: at most this many paths, the shortest first; `None` for
+    /// every one (their number can grow exponentially with `max_links`).
+    pub limit: Option<usize>,
+}
+
+impl Default for PathQuery {
+    fn default() -> Self {
+        PathQuery {
+            reading: Reading::default(),
+            relations: Vec::new(),
+            kinds: Vec::new(),
+            as_of: None,
+            all: false,
+            max_links: PathQuery::DEFAULT_MAX_LINKS,
+            limit: Some(PathQuery::DEFAULT_LIMIT),
+        }
+    }
 }
 
 impl PathQuery {
+    /// The default `max_links`: 4 links.
+    pub const DEFAULT_MAX_LINKS: usize = 4;
+    /// The default `limit`: 100 paths.
+    pub const DEFAULT_LIMIT: usize = 100;
+
     /// The core view this query restricts paths to.
     pub fn view<'g>(&self, graph: &'g Graph) -> View<'g> {
         let mut view = graph.view();
@@ -40,12 +71,25 @@ impl PathQuery {
     }
 }
 
+/// The paths [`find_paths`] found, shortest first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Connections {
+    /// The start.
+    pub from: NodeIndex,
+    /// The end.
+    pub to: NodeIndex,
+    /// The paths, by non-decreasing length; never empty.
+    pub paths: Vec<Path<NodeIndex, EdgeIndex>>,
+    /// Whether more paths within `max_links` exist than `limit` let through.
+    pub truncated: bool,
+}
+
 /// A shortest path between two nodes named by id, name or alias.
 ///
 /// Resolves both names with `Graph::resolve`, narrows the graph to the
-/// query's view and runs [`shortest_path`] (a
-/// bidirectional BFS). Explain the result with
-/// [`explain`](crate::explain).
+/// query's view and runs [`shortest_path`] (a bidirectional BFS). Put the
+/// result into words with `partnership_core::words::explain`. The query's
+/// `all`, `max_links` and `limit` are not used; see [`find_paths`].
 ///
 /// # Arguments
 /// - `graph`: the model.
@@ -58,7 +102,7 @@ impl PathQuery {
 /// # Errors
 /// [`Error::Lookup`] if a name does not resolve to one node;
 /// [`Error::OutsideView`] if an end point is excluded by the kinds or the
-/// date; [`Error::NoPath`] (with the nodes' ids) if they are not connected.
+/// date; [`Error::NoConnection`] if they are not connected.
 ///
 /// # Complexity
 /// O(n + m) to build the view when restricted, plus the search.
@@ -87,18 +131,135 @@ pub fn find_path(
     query: &PathQuery,
 ) -> Result<Path<NodeIndex, EdgeIndex>> {
     let (a, b) = (graph.resolve(from)?, graph.resolve(to)?);
-    let id = |i: NodeIndex| graph.node(i).id.clone();
+    let view = ends_in_view(graph, query, a, b)?;
+    shortest_path(&view, a, b, query.reading).map_err(|e| no_connection(graph, a, b, None, e))
+}
+
+/// The connections between two nodes named by id, name or alias: one
+/// shortest path, or with `query.all` the shortest simple paths of up to
+/// `query.max_links` links, at most `query.limit` of them.
+///
+/// A node is connected to itself by the path without links, in both modes.
+/// With `all`, reachability is checked first, so an unconnected pair
+/// answers at once whatever `max_links` is. With a `limit` the paths come
+/// from Yen's algorithm ([`k_shortest_paths`]), so they are the shortest
+/// ones, ties in node order; without one, from a depth-first enumeration
+/// ([`all_simple_paths`]) sorted by length.
+///
+/// # Errors
+/// As [`find_path`]; [`Error::NoConnection`] also when the shortest path
+/// is longer than `max_links`; [`Error::InvalidOption`] for a `limit` of 0.
+///
+/// # Example
+/// ```
+/// use partnership_analysis::{find_paths, PathQuery};
+///
+/// let g = partnership_core::dataset();
+/// let query = PathQuery { all: true, max_links: 2, limit: Some(3), ..Default::default() };
+/// let found = find_paths(g, "Canada", "Ukraine", &query)?;
+/// assert!(found.paths.len() <= 3);
+/// assert!(found.paths.windows(2).all(|w| w[0].len() <= w[1].len()));
+/// # Ok::<(), partnership_analysis::Error>(())
+/// ```
+pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Result<Connections> {
+    if query.limit == Some(0) {
+        return Err(Error::InvalidOption {
+            option: "limit",
+            value: "0".to_owned(),
+            expected: "at least one path",
+        });
+    }
+    let (a, b) = (graph.resolve(from)?, graph.resolve(to)?);
+    let view = ends_in_view(graph, query, a, b)?;
+    let within = query.all.then_some(query.max_links);
+    let shortest = shortest_path(&view, a, b, query.reading)
+        .map_err(|e| no_connection(graph, a, b, within, e))?;
+    let connections = |paths, truncated| Connections {
+        from: a,
+        to: b,
+        paths,
+        truncated,
+    };
+    if !query.all || a == b {
+        return Ok(connections(vec![shortest], false));
+    }
+    if shortest.len() > query.max_links {
+        return Err(no_connection(
+            graph,
+            a,
+            b,
+            within,
+            Error::NoPath {
+                from: String::new(),
+                to: String::new(),
+            },
+        ));
+    }
+    let (paths, truncated) = match query.limit {
+        Some(limit) => {
+            let options = KShortestOptions {
+                k: limit.saturating_add(1),
+                reading: query.reading,
+                max_links: Some(query.max_links),
+            };
+            let mut paths = k_shortest_paths(&view, a, b, &options)?;
+            let truncated = paths.len() > limit;
+            paths.truncate(limit);
+            (paths, truncated)
+        }
+        None => {
+            let options = SimplePathsOptions {
+                reading: query.reading,
+                max_links: Some(query.max_links),
+                limit: None,
+            };
+            let mut paths = all_simple_paths(&view, a, b, &options)?;
+            paths.sort_by_key(Path::len);
+            (paths, false)
+        }
+    };
+    Ok(connections(paths, truncated))
+}
+
+/// The query's view, after checking that both ends are in it.
+fn ends_in_view<'g>(
+    graph: &'g Graph,
+    query: &PathQuery,
+    a: NodeIndex,
+    b: NodeIndex,
+) -> Result<View<'g>> {
     let view = query.view(graph);
     for end in [a, b] {
         if !view.contains_node(end) {
-            return Err(Error::OutsideView { id: id(end) });
+            let node = graph.node(end);
+            return Err(match query.as_of {
+                Some(date) if !node.active_at(&date) => Error::Inactive {
+                    name: node.name.clone(),
+                    date,
+                },
+                _ => Error::OutsideView {
+                    id: node.id.clone(),
+                },
+            });
         }
     }
-    shortest_path(&view, a, b, query.reading).map_err(|e| match e {
-        Error::NoPath { .. } => Error::NoPath {
-            from: id(a),
-            to: id(b),
+    Ok(view)
+}
+
+/// A search's "no path" in the model's words; other errors pass through.
+fn no_connection(
+    graph: &Graph,
+    a: NodeIndex,
+    b: NodeIndex,
+    within: Option<usize>,
+    e: Error,
+) -> Error {
+    match e {
+        Error::NoPath { .. } => Error::NoConnection {
+            from: graph.node(a).name.clone(),
+            to: graph.node(b).name.clone(),
+            within,
         },
         other => other,
-    })
+    }
 }

@@ -3,7 +3,9 @@
 use petgraph::Direction::{Incoming, Outgoing};
 use petgraph::visit::{EdgeRef, GraphProp, IntoEdgesDirected, NodeIndexable};
 
-use super::path::{Heading, Path, Step};
+use partnership_core::words::Heading;
+
+use super::path::{Path, Step};
 use crate::error::{Error, Result};
 use crate::options::Reading;
 
@@ -48,7 +50,8 @@ const ROOT: u32 = u32::MAX;
 /// a ──► b ◄── c
 /// ```
 /// ```
-/// use partnership_analysis::{shortest_path, Heading, Reading};
+/// use partnership_analysis::{shortest_path, Reading};
+/// use partnership_core::words::Heading;
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (2, 1)]);

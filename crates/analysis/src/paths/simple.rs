@@ -146,9 +146,17 @@ mod tests {
             1
         );
         assert!(
-            all_simple_paths(&g, 3.into(), 0.into(), &SimplePathsOptions::default())
-                .unwrap()
-                .is_empty()
+            all_simple_paths(
+                &g,
+                3.into(),
+                0.into(),
+                &SimplePathsOptions {
+                    reading: Reading::Directed,
+                    ..Default::default()
+                }
+            )
+            .unwrap()
+            .is_empty()
         );
     }
 }

@@ -28,7 +28,7 @@ struct Ranked<'g> {
 /// # Errors
 /// [`Error::Analysis`] when the measure fails (no node active at the date,
 /// no convergence); any error writing to `out`.
-pub fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     output::warn_past_coverage(graph, args.as_of);
     let mut view = graph.view();
     if let Some(date) = args.as_of {

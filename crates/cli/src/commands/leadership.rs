@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use partnership_core::{Graph, Leadership, LinkRef, NodeIndex};
+use partnership_core::{Graph, Leadership, LinkRef, NodeIndex, words};
 use serde::Serialize;
 
 use crate::args::OutputFormat;
@@ -11,7 +11,7 @@ use crate::output::{self, EntityJson, LinkJson, Table};
 
 /// Which end of the links is the entity asked about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
+pub(super) enum Side {
     /// The entity is led: list the links' subjects (`who-leads`).
     Led,
     /// The entity leads: list the links' objects (`led-by`).
@@ -38,7 +38,7 @@ struct Answer<'g> {
 ///
 /// # Errors
 /// Any error writing to `out`.
-pub fn write<'g>(
+pub(super) fn write<'g>(
     graph: &'g Graph,
     entity: NodeIndex,
     found: &Leadership<'g>,
@@ -63,7 +63,7 @@ pub fn write<'g>(
         };
         return Ok(output::json(out, &answer)?);
     }
-    writeln!(out, "{}", output::named(graph, entity))?;
+    writeln!(out, "{}", words::label(graph.node(entity)))?;
     if found.is_empty() {
         let none = match side {
             Side::Led => "no lead or executing agent is recorded",
@@ -89,7 +89,7 @@ pub fn write<'g>(
             node.name.clone(),
             node.kind.to_string(),
             output::span(link.link.since, link.link.until),
-            output::sections(&link.link.sources),
+            words::sections(&link.link.sources),
         ]);
     }
     table.write(out)?;

@@ -14,7 +14,7 @@ use crate::error::Error;
 /// # Errors
 /// [`Error::Lookup`] when the actor is unknown or ambiguous; any error
 /// writing to `out`.
-pub fn run(args: &LedByArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &LedByArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let actor = data::resolve(graph, &args.actor)?;
     let found = graph.led_by(actor);
     leadership::write(graph, actor, &found, Side::Leader, args.output.format, out)

@@ -1,13 +1,13 @@
 //! One module per subcommand, each with a single `run`.
 
-pub mod centrality;
-pub mod export;
+pub(crate) mod centrality;
+pub(crate) mod export;
 mod leadership;
-pub mod led_by;
-pub mod path;
-pub mod search;
-pub mod show;
-pub mod stats;
-pub mod timeline;
-pub mod validate;
-pub mod who_leads;
+pub(crate) mod led_by;
+pub(crate) mod path;
+pub(crate) mod search;
+pub(crate) mod show;
+pub(crate) mod stats;
+pub(crate) mod timeline;
+pub(crate) mod validate;
+pub(crate) mod who_leads;

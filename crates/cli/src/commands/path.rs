@@ -2,14 +2,11 @@
 
 use std::io::Write;
 
-use partnership_analysis::{
-    Heading, Path, Reading, SimplePathsOptions, all_simple_paths, explain, shortest_path,
-};
-use partnership_core::{EdgeIndex, Graph, NodeIndex, PartialDate, Relation, Source};
+use partnership_analysis::{Path, PathQuery, Reading, find_paths};
+use partnership_core::{EdgeIndex, Graph, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, PathArgs};
-use crate::data;
 use crate::error::Error;
 use crate::output::{self, EntityJson};
 
@@ -45,68 +42,40 @@ struct StepJson<'g> {
     sources: &'g [Source],
 }
 
-/// Prints one shortest connection, or with `--all` every simple one up to
-/// `--max-len` links (shortest first), as sentences.
+/// The library query the arguments ask for.
+fn query(args: &PathArgs) -> PathQuery {
+    PathQuery {
+        reading: if args.directed {
+            Reading::Directed
+        } else {
+            Reading::Undirected
+        },
+        relations: args.relations.clone(),
+        kinds: Vec::new(),
+        as_of: args.as_of,
+        all: args.all,
+        max_links: args.max_len,
+        limit: (args.limit > 0).then_some(args.limit),
+    }
+}
+
+/// Prints one shortest connection, or with `--all` the shortest simple
+/// ones up to `--max-len` links, as sentences.
 ///
 /// # Errors
-/// [`Error::Lookup`] for an unknown or ambiguous entity; [`Error::NotFound`]
-/// when the two are not connected in the view asked for; any error writing
-/// to `out`.
-pub fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
-    let from = data::resolve(graph, &args.from)?;
-    let to = data::resolve(graph, &args.to)?;
+/// The library's errors: an unknown or ambiguous entity, an end outside
+/// the view, no connection; any error writing to `out`.
+pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+    let found = find_paths(graph, &args.from, &args.to, &query(args))?;
     output::warn_past_coverage(graph, args.as_of);
-    let mut view = graph.view();
-    if let Some(date) = args.as_of {
-        view = view.as_of(date);
+    if found.truncated {
+        eprintln!(
+            "partnership: showing the {} shortest connections; raise --limit to see more",
+            found.paths.len()
+        );
     }
-    if !args.relations.is_empty() {
-        view = view.relations(&args.relations);
-    }
-    for end in [from, to] {
-        if let (false, Some(date)) = (view.contains_node(end), args.as_of) {
-            return Err(Error::NotFound(format!(
-                "{} was not active in {date}",
-                graph.node(end).name
-            )));
-        }
-    }
-    let reading = if args.directed {
-        Reading::Directed
-    } else {
-        Reading::Undirected
-    };
-    let no_path = || {
-        Error::NotFound(format!(
-            "no connection from {} to {}{}",
-            graph.node(from).name,
-            graph.node(to).name,
-            if args.all {
-                format!(" within {} links", args.max_len)
-            } else {
-                String::new()
-            }
-        ))
-    };
-    let mut paths = if args.all {
-        let options = SimplePathsOptions {
-            reading,
-            max_links: Some(args.max_len),
-            limit: None,
-        };
-        all_simple_paths(&view, from, to, &options)?
-    } else {
-        match shortest_path(&view, from, to, reading) {
-            Ok(path) => vec![path],
-            Err(partnership_analysis::Error::NoPath { .. }) => Vec::new(),
-            Err(e) => return Err(e.into()),
-        }
-    };
-    if paths.is_empty() {
-        return Err(no_path());
-    }
-    // Shortest first; depth-first order among equals.
-    paths.sort_by_key(Walk::len);
+    let (from, to) = (found.from, found.to);
+    let paths = &found.paths;
 
     if args.output.format == OutputFormat::Json {
         let answer = Answer {
@@ -137,9 +106,13 @@ pub fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Er
             path.len(),
             plural(path.len())
         )?;
-        writeln!(out, "  {}.", explain(graph, path))?;
+        writeln!(
+            out,
+            "  {}.",
+            words::explain(graph, path.start(), path.walk())
+        )?;
         for (_, step, _) in path.hops() {
-            writeln!(out, "  - {}", sentence(graph, step.link))?;
+            writeln!(out, "  - {}.", words::link_sentence_dated(graph, step.link))?;
         }
     }
     Ok(())
@@ -147,29 +120,6 @@ pub fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Er
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// The link as a sentence read subject to object, with its dates:
-/// "Canada leads Trust Fund on Cyber Defence (since 2014-09)."
-fn sentence(graph: &Graph, link: EdgeIndex) -> String {
-    let l = graph.link(link);
-    let (s, t) = (
-        graph
-            .node_by_id(&l.source)
-            .map_or(l.source.as_str(), |n| n.name.as_str()),
-        graph
-            .node_by_id(&l.target)
-            .map_or(l.target.as_str(), |n| n.name.as_str()),
-    );
-    let mut text = format!("{s} {} {t}", l.relation.phrase());
-    if let Some(role) = &l.role {
-        text.push_str(&format!(" as {role}"));
-    }
-    if l.since.is_some() || l.until.is_some() {
-        text.push_str(&format!(" ({})", output::span(l.since, l.until)));
-    }
-    text.push('.');
-    text
 }
 
 fn path_json<'g>(graph: &'g Graph, path: &Walk) -> PathJson<'g> {
@@ -181,11 +131,8 @@ fn path_json<'g>(graph: &'g Graph, path: &Walk) -> PathJson<'g> {
                 from: EntityJson::new(graph, a),
                 to: EntityJson::new(graph, b),
                 relation: link.relation,
-                heading: match step.heading {
-                    Heading::Forward => "forward",
-                    Heading::Backward => "backward",
-                },
-                sentence: sentence(graph, step.link),
+                heading: step.heading.as_str(),
+                sentence: format!("{}.", words::link_sentence_dated(graph, step.link)),
                 since: link.since,
                 until: link.until,
                 sources: &link.sources,
@@ -194,7 +141,7 @@ fn path_json<'g>(graph: &'g Graph, path: &Walk) -> PathJson<'g> {
         .collect();
     PathJson {
         length: path.len(),
-        explanation: explain(graph, path),
+        explanation: words::explain(graph, path.start(), path.walk()),
         steps,
     }
 }

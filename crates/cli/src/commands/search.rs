@@ -50,7 +50,7 @@ struct Hit<'g> {
 ///
 /// # Errors
 /// Any error writing to `out`.
-pub fn run(args: &SearchArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &SearchArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let text = args.text.join(" ");
     let hits = search(graph, &text);
     if args.output.format == OutputFormat::Json {

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use partnership_core::{Graph, LinkRef, Node, NodeIndex, Relation};
+use partnership_core::{Graph, LinkRef, Node, NodeIndex, Relation, words};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, ShowArgs};
@@ -32,7 +32,7 @@ struct Answer<'g> {
 /// # Errors
 /// [`Error::Lookup`] when the entity is unknown or ambiguous; any error
 /// writing to `out`.
-pub fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let index = data::resolve(graph, &args.entity)?;
     let node = graph.node(index);
     let outgoing = grouped(graph.links_from(index, &[]).map(|l| (l.target, l)));
@@ -53,9 +53,8 @@ pub fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Er
     if !node.aliases.is_empty() {
         fields.row(["aliases".to_owned(), node.aliases.join(", ")]);
     }
-    let (start, end) = node.span();
-    if start.is_some() || end.is_some() {
-        fields.row(["dates".to_owned(), output::span(start, end)]);
+    if let Some(dates) = words::node_span(node) {
+        fields.row(["dates".to_owned(), dates]);
     }
     if let Some(description) = &node.description {
         fields.row(["description", description.as_str()]);
@@ -89,9 +88,9 @@ pub fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Er
                 let label = if i == 0 { phrase(*relation) } else { "" };
                 table.row([
                     label.to_owned(),
-                    output::named(graph, *other),
+                    words::label(graph.node(*other)),
                     output::span(link.link.since, link.link.until),
-                    output::sections(&link.link.sources),
+                    words::sections(&link.link.sources),
                 ]);
             }
         }

@@ -51,7 +51,7 @@ struct SourceCount<'g> {
 ///
 /// # Errors
 /// Any error writing to `out`.
-pub fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let stats = collect(graph);
     if args.output.format == OutputFormat::Json {
         return Ok(output::json(out, &stats)?);

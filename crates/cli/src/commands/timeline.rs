@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use partnership_core::{Graph, LinkRef, NodeIndex, PartialDate, Relation, Source};
+use partnership_core::{Graph, LinkRef, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, TimelineArgs};
@@ -65,7 +65,7 @@ struct EntryJson<'g> {
 /// # Errors
 /// [`Error::Usage`] when `--from` is after `--to`; [`Error::Lookup`] when
 /// `--involving` names no entity or several; any error writing to `out`.
-pub fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from.start() > to.end()
     {
@@ -174,20 +174,9 @@ fn entries(graph: &Graph) -> Vec<Entry<'_>> {
 
 fn text(graph: &Graph, entry: &Entry<'_>) -> String {
     match entry.link {
-        Some(l) => {
-            let mut text = format!(
-                "{} {} {}",
-                graph.node(l.source).name,
-                l.link.relation.phrase(),
-                graph.node(l.target).name
-            );
-            if let Some(role) = &l.link.role {
-                text.push_str(&format!(" as {role}"));
-            }
-            text
-        }
+        Some(l) => words::link_sentence(graph, l.index),
         None => {
-            let mut text = output::named(graph, entry.subject);
+            let mut text = words::label(graph.node(entry.subject));
             if let Some(until) = entry.until {
                 text.push_str(&format!(", until {until}"));
             }

@@ -34,7 +34,7 @@ struct ProblemJson {
 /// [`Error::Invalid`] when there is at least one problem (after listing
 /// them); [`Error::Load`] when the file cannot be read; any error writing to
 /// `out`.
-pub fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error> {
     let file = args.file.display().to_string();
     let (graph, problems) = match Graph::from_json_path(&args.file) {
         Ok(graph) => (Some(graph), Vec::new()),

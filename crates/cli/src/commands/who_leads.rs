@@ -14,7 +14,7 @@ use crate::error::Error;
 /// # Errors
 /// [`Error::Lookup`] when the entity is unknown or ambiguous; any error
 /// writing to `out`.
-pub fn run(args: &WhoLeadsArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+pub(crate) fn run(args: &WhoLeadsArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let entity = data::resolve(graph, &args.entity)?;
     let found = graph.leaders(entity);
     leadership::write(graph, entity, &found, Side::Led, args.output.format, out)

@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// What one run of the binary gave.
 #[derive(Debug)]
-pub struct Run {
+pub(crate) struct Run {
     pub code: i32,
     pub stdout: String,
     pub stderr: String,
@@ -16,7 +16,7 @@ pub struct Run {
 
 impl Run {
     /// Asserts success and returns standard output.
-    pub fn ok(self) -> String {
+    pub(crate) fn ok(self) -> String {
         assert_eq!(self.code, 0, "expected success, got {self:#?}");
         assert!(self.stderr.is_empty(), "unexpected stderr: {}", self.stderr);
         self.stdout
@@ -24,7 +24,7 @@ impl Run {
 
     /// Asserts failure with `code` and a single `partnership: error:` line on
     /// standard error; returns that line.
-    pub fn fails(self, code: i32) -> String {
+    pub(crate) fn fails(self, code: i32) -> String {
         assert_eq!(self.code, code, "wrong exit code: {self:#?}");
         let lines: Vec<_> = self.stderr.lines().collect();
         assert_eq!(lines.len(), 1, "expected one stderr line: {self:#?}");
@@ -38,14 +38,14 @@ impl Run {
     }
 
     /// Parses standard output of a successful run as JSON.
-    pub fn json(self) -> serde_json::Value {
+    pub(crate) fn json(self) -> serde_json::Value {
         let out = self.ok();
         serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}"))
     }
 }
 
 /// The binary, with a fixed terminal width so help text is stable.
-pub fn command() -> Command {
+pub(crate) fn command() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_partnership"));
     cmd.env("COLUMNS", "100")
         .env_remove("RUST_BACKTRACE")
@@ -55,7 +55,7 @@ pub fn command() -> Command {
 }
 
 /// Runs the binary with `args`.
-pub fn partnership<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
+pub(crate) fn partnership<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
     let out = command().args(args).output().expect("binary runs");
     Run {
         code: out.status.code().expect("exited normally"),
@@ -65,7 +65,7 @@ pub fn partnership<S: AsRef<std::ffi::OsStr>>(args: &[S]) -> Run {
 }
 
 /// Runs the binary on the sample fixture: `--data SAMPLE args...`.
-pub fn on_sample(args: &[&str]) -> Run {
+pub(crate) fn on_sample(args: &[&str]) -> Run {
     let sample = sample();
     let mut all = vec!["--data", sample.to_str().unwrap()];
     all.extend_from_slice(args);
@@ -73,17 +73,17 @@ pub fn on_sample(args: &[&str]) -> Run {
 }
 
 /// The core crate's sample fixture.
-pub fn sample() -> PathBuf {
+pub(crate) fn sample() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/sample.json")
 }
 
 /// The sample fixture, parsed, to count from rather than hard-code.
-pub fn sample_json() -> serde_json::Value {
+pub(crate) fn sample_json() -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(sample()).unwrap()).unwrap()
 }
 
 /// Writes `contents` to a fresh file in this test run's temporary folder.
-pub fn temp_file(name: &str, contents: &str) -> PathBuf {
+pub(crate) fn temp_file(name: &str, contents: &str) -> PathBuf {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "partnership-cli-{}-{}",
@@ -98,7 +98,7 @@ pub fn temp_file(name: &str, contents: &str) -> PathBuf {
 
 /// A small user data file, unrelated to the shipped data: a fund led by two
 /// states and executed by an agency, a project under it, and a meeting.
-pub const USER_FILE: &str = r#"{
+pub(crate) const USER_FILE: &str = r#"{
   "directed": true,
   "multigraph": true,
   "graph": {
@@ -127,7 +127,7 @@ pub const USER_FILE: &str = r#"{
 "#;
 
 /// Runs the binary on [`USER_FILE`] with `--data` after the subcommand.
-pub fn on_user_file(args: &[&str]) -> Run {
+pub(crate) fn on_user_file(args: &[&str]) -> Run {
     let path = temp_file("mine.json", USER_FILE);
     let mut all: Vec<&str> = args.to_vec();
     all.extend(["--data", path.to_str().unwrap()]);

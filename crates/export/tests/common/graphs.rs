@@ -145,7 +145,7 @@ fn link_plan() -> impl Strategy<Value = LinkPlan> {
 
 /// A random valid graph: nodes and links the core rejects (a repeated id,
 /// dates out of order, kinds the relation does not join) are left out.
-pub fn graph() -> impl Strategy<Value = Graph> {
+pub(crate) fn graph() -> impl Strategy<Value = Graph> {
     (
         name(),
         proptest::option::of(text()),
@@ -201,7 +201,7 @@ pub fn graph() -> impl Strategy<Value = Graph> {
         })
 }
 
-pub fn export_options() -> impl Strategy<Value = ExportOptions> {
+pub(crate) fn export_options() -> impl Strategy<Value = ExportOptions> {
     (
         any::<bool>(),
         any::<bool>(),

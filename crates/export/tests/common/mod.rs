@@ -3,7 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-pub mod graphs;
+pub(crate) mod graphs;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,13 +13,13 @@ use partnership_core::Graph;
 use partnership_export::{ExportOptions, Format, Selection, export};
 
 /// The core crate's sample fixture: every kind and relation at least once.
-pub fn sample() -> Graph {
+pub(crate) fn sample() -> Graph {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../core/tests/fixtures/sample.json");
     Graph::from_json_path(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// `selection` in `format`, as text.
-pub fn render(selection: &Selection<'_>, format: Format, options: &ExportOptions) -> String {
+pub(crate) fn render(selection: &Selection<'_>, format: Format, options: &ExportOptions) -> String {
     let mut out = Vec::new();
     export(&mut out, selection, format, options).unwrap();
     String::from_utf8(out).unwrap()
@@ -27,7 +27,7 @@ pub fn render(selection: &Selection<'_>, format: Format, options: &ExportOptions
 
 /// Compares `actual` with `tests/snapshots/<name>`, or rewrites the file
 /// when `UPDATE_SNAPSHOTS=1`.
-pub fn assert_snapshot(name: &str, actual: &str) {
+pub(crate) fn assert_snapshot(name: &str, actual: &str) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/snapshots")
         .join(name);
@@ -59,7 +59,7 @@ pub fn assert_snapshot(name: &str, actual: &str) {
 
 /// What to do without Graphviz, and the message to say it with.
 #[derive(Debug)]
-pub enum Missing {
+pub(crate) enum Missing {
     /// Skip the rendering checks, with a notice.
     Skip(String),
     /// Fail: under `CI=true` Graphviz is installed, and a test must not pass
@@ -70,7 +70,7 @@ pub enum Missing {
 /// The Graphviz `dot` program, when installed; otherwise prints a notice
 /// (once per test binary) and gives `None`, or fails under `CI=true`. `DOT`
 /// names another program to use in place of `dot`.
-pub fn graphviz() -> Option<PathBuf> {
+pub(crate) fn graphviz() -> Option<PathBuf> {
     static FOUND: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
     FOUND
         .get_or_init(|| {
@@ -87,7 +87,7 @@ pub fn graphviz() -> Option<PathBuf> {
 }
 
 /// Whether the program `dot` runs, and if not, what to do about it.
-pub fn graphviz_at(dot: &std::ffi::OsStr) -> Result<PathBuf, Missing> {
+pub(crate) fn graphviz_at(dot: &std::ffi::OsStr) -> Result<PathBuf, Missing> {
     if Command::new(dot)
         .arg("-V")
         .output()
@@ -111,7 +111,7 @@ pub fn graphviz_at(dot: &std::ffi::OsStr) -> Result<PathBuf, Missing> {
 
 /// Renders DOT text with `dot -Tsvg`; the SVG, or why Graphviz complained
 /// (a failure exit or anything at all on standard error).
-pub fn dot_to_svg(dot: &Path, text: &str) -> Result<String, String> {
+pub(crate) fn dot_to_svg(dot: &Path, text: &str) -> Result<String, String> {
     let mut child = Command::new(dot)
         .arg("-Tsvg")
         .stdin(Stdio::piped())
@@ -137,7 +137,7 @@ pub fn dot_to_svg(dot: &Path, text: &str) -> Result<String, String> {
 }
 
 /// Parses Graphviz's SVG, which starts with a DOCTYPE.
-pub fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
+pub(crate) fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error> {
     let options = roxmltree::ParsingOptions {
         allow_dtd: true,
         ..roxmltree::ParsingOptions::default()
@@ -147,6 +147,6 @@ pub fn parse_svg(svg: &str) -> Result<roxmltree::Document<'_>, roxmltree::Error>
 
 /// Prints a notice that shows even when the test passes: the test harness
 /// captures `eprintln!`, not writes to the stderr handle.
-pub fn notice(text: &str) {
+pub(crate) fn notice(text: &str) {
     let _ = writeln!(std::io::stderr(), "NOTICE: {text}");
 }
