@@ -155,6 +155,9 @@ fn holds_office_links_carry_role_and_since() {
     }
 }
 
+/// One term in an office: from, to (open when `None`), who.
+type Term = (PartialDate, Option<PartialDate>, String);
+
 #[test]
 fn no_office_has_two_holders_on_any_date() {
     // One office is one role in one state, organisation or body. Terms must
@@ -162,8 +165,7 @@ fn no_office_has_two_holders_on_any_date() {
     // `since` (a shared partial date is the hand-over, which fell within
     // it), and at most the last term open.
     let g = dataset();
-    let mut offices: BTreeMap<(String, String), Vec<(PartialDate, Option<PartialDate>, String)>> =
-        BTreeMap::new();
+    let mut offices: BTreeMap<(String, String), Vec<Term>> = BTreeMap::new();
     for l in g
         .links()
         .filter(|l| l.link.relation == Relation::HoldsOffice)
