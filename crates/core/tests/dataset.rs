@@ -94,6 +94,7 @@ fn ongoing_situations_have_a_start_and_no_point_date() {
         "russia-ukraine-conflict",
         "destabilisation-of-eastern-ukraine",
         "russian-military-intervention",
+        "annexation-of-crimea",
     ] {
         let n = g.node_by_id(id).unwrap();
         assert!(
@@ -286,11 +287,16 @@ fn every_signature_is_dated() {
 
 #[test]
 fn memberships_end_when_the_body_ends() {
+    // Also taking part in, contributing to or leading an operation, programme
+    // or event: it ends when that thing ends.
     let g = dataset();
     for l in g.links().filter(|l| {
         matches!(
             l.link.relation,
-            Relation::MemberOf | Relation::ParticipatesIn
+            Relation::MemberOf
+                | Relation::ParticipatesIn
+                | Relation::ContributesTo
+                | Relation::Leads
         )
     }) {
         let body = g.node(l.target);
