@@ -19,13 +19,13 @@ pub enum Error {
     Lookup(#[from] partnership_core::LookupError),
     /// An end point of a path query is excluded by the query's kinds or
     /// date.
-    #[error("`{id}` is outside the view (excluded by its kind or date)")]
+    #[error("{id:?} is outside the view (excluded by its kind or date)")]
     OutsideView {
         /// The node's id.
         id: String,
     },
     /// The two nodes are not connected in the reading and view asked for.
-    #[error("no path from `{from}` to `{to}`")]
+    #[error("no path from {from:?} to {to:?}")]
     NoPath {
         /// The start: a model id, or `#index` for a plain petgraph graph.
         from: String,
@@ -53,7 +53,7 @@ pub enum Error {
         date: partnership_core::PartialDate,
     },
     /// An option is out of its domain.
-    #[error("invalid {option} `{value}`: {expected}")]
+    #[error("invalid {option} {value:?}: expected {expected}")]
     InvalidOption {
         /// The option's name, as the options struct spells it.
         option: &'static str,

@@ -6,12 +6,12 @@ use crate::{Graph, LoadError};
 
 /// The curated NATO-Ukraine dataset as node-link JSON text, exactly as
 /// shipped in `data/nato-ukraine.json`.
-pub const DATASET_JSON: &str = include_str!("../../../data/nato-ukraine.json");
+pub const DATASET_JSON: &str = include_str!("../data/nato-ukraine.json");
 
 /// The curated NATO-Ukraine dataset, loaded once and shared.
 ///
 /// ```
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// assert!(g.node_count() > 0);
 /// assert!(g.resolve("Ukraine").is_ok());
 /// ```

@@ -10,7 +10,7 @@ use crate::{Graph, Node};
 /// Folds text for lookup: lower case, letters and digits only.
 ///
 /// ```
-/// use partnership_core::normalize;
+/// use partnership::model::normalize;
 /// assert_eq!(normalize("NATO-Ukraine Commission (NUC)"), "natoukrainecommissionnuc");
 /// ```
 pub fn normalize(text: &str) -> String {
@@ -53,7 +53,7 @@ impl Graph {
     /// Wales summit").
     ///
     /// ```
-    /// let g = partnership_core::dataset();
+    /// let g = partnership::model::dataset();
     /// let a = g.resolve("nuc").unwrap();
     /// let b = g.resolve("NATO-Ukraine Commission").unwrap();
     /// assert_eq!(a, b);
@@ -156,33 +156,32 @@ fn without_article(text: &str) -> Option<&str> {
 }
 
 /// Levenshtein distance between `a` and `b` when it is at most `limit`.
+/// Longest name, in characters, compared by edit distance. Names people
+/// type are short; comparing long texts this way costs the product of
+/// their lengths, so longer ones are matched by containment only.
+const MAX_FUZZY_CHARS: usize = 64;
+
+/// The Levenshtein distance between `a` and `b` (characters) when it is at
+/// most `limit`. Strings whose lengths differ by more than `limit`, or
+/// either longer than [`MAX_FUZZY_CHARS`], are not compared.
 fn bounded_distance(a: &str, b: &str, limit: usize) -> Option<usize> {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a.len().abs_diff(b.len()) > limit {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la.abs_diff(lb) > limit || la > MAX_FUZZY_CHARS || lb > MAX_FUZZY_CHARS {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut row_min = cur[0];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            row_min = row_min.min(cur[j + 1]);
-        }
-        if row_min > limit {
-            return None;
-        }
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    Some(prev[b.len()]).filter(|&d| d <= limit)
+    Some(strsim::levenshtein(a, b)).filter(|&d| d <= limit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_names_are_not_compared_by_edit_distance() {
+        let long = "a".repeat(MAX_FUZZY_CHARS + 1);
+        assert_eq!(bounded_distance(&long, &long, 100), None);
+        assert_eq!(bounded_distance(&long[1..], &long[1..], 0), Some(0));
+    }
 
     #[test]
     fn distance_matches_hand_counts() {

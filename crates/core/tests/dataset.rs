@@ -1,7 +1,7 @@
 //! Quality checks on the embedded curated dataset (`data/nato-ukraine.json`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use partnership_core::{AttrValue, Kind, PartialDate, Relation, dataset, normalize, try_dataset};
 
@@ -516,23 +516,6 @@ fn saving_the_dataset_gives_back_the_same_graph_and_bytes() {
     let again = partnership_core::Graph::from_json_str(&text).unwrap();
     assert_eq!(&again, g);
     assert_eq!(again.to_json_string(), text);
-}
-
-/// Counts by kind and relation, printed for the curators (`--nocapture`).
-#[test]
-fn print_counts() {
-    let g = dataset();
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut rels: BTreeMap<&str, usize> = BTreeMap::new();
-    for (_, n) in g.nodes() {
-        *kinds.entry(n.kind.as_str()).or_default() += 1;
-    }
-    for l in g.links() {
-        *rels.entry(l.link.relation.as_str()).or_default() += 1;
-    }
-    println!("{} nodes {kinds:?}", g.node_count());
-    println!("{} links {rels:?}", g.link_count());
-    assert_eq!(kinds.values().sum::<usize>(), g.node_count());
 }
 
 /// Ids of the nodes at the other end of `relation` links into `target`.

@@ -4,7 +4,7 @@
 
 use partnership_core::petgraph::Direction;
 use partnership_core::petgraph::visit::{IntoNeighborsDirected, IntoNodeIdentifiers};
-use partnership_core::{Graph, Kind, LookupError, PartialDate, Relation};
+use partnership_core::{Graph, Kind, LookupError, Node, PartialDate, Relation, Source};
 
 fn sample() -> Graph {
     Graph::from_json_path(concat!(
@@ -190,4 +190,33 @@ fn sample_uses_every_kind_and_every_base_relation() {
     for &r in base {
         assert!(g.links().any(|l| l.link.relation == r), "{r}");
     }
+}
+
+/// Regression (hostile input): suggestions for a long unknown name among
+/// many long names once cost names × length² (about 10 s here). Long names
+/// are now matched by containment only, so the answer comes at once.
+#[test]
+fn suggestions_for_long_names_stay_cheap() {
+    let cite = Source {
+        document: "d".into(),
+        section: "s".into(),
+    };
+    let mut g = Graph::new();
+    for i in 0..1_000 {
+        let name = format!("{i} {}", "x".repeat(3_000));
+        g.add_node(Node::new(format!("n{i}"), Kind::State, name, cite.clone()))
+            .unwrap();
+    }
+    let query = "y".repeat(3_000);
+    let started = std::time::Instant::now();
+    let Err(LookupError::NotFound { suggestions, .. }) = g.resolve(&query) else {
+        panic!("a name nobody has resolved");
+    };
+    assert!(suggestions.is_empty());
+    // Generous: the quadratic version took over 10 s in a release build.
+    assert!(
+        started.elapsed().as_secs_f64() < 2.0,
+        "{:?}",
+        started.elapsed()
+    );
 }
