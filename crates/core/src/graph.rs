@@ -81,7 +81,7 @@ impl Graph {
     /// (`graph.coverage`).
     ///
     /// ```
-    /// let g = partnership_core::dataset();
+    /// let g = partnership::model::dataset();
     /// let c = g.coverage().unwrap();
     /// assert_eq!(c.until.to_string(), "2017-07-11");
     /// ```
@@ -94,7 +94,7 @@ impl Graph {
     /// the date overlaps the coverage or the graph declares none.
     ///
     /// ```
-    /// let g = partnership_core::dataset();
+    /// let g = partnership::model::dataset();
     /// assert!(g.past_coverage("2020".parse().unwrap()).is_some());
     /// assert!(g.past_coverage("2017-07".parse().unwrap()).is_none());
     /// ```

@@ -39,7 +39,7 @@ pub struct Document {
 /// The period a graph's data covers: facts after `until` are not recorded.
 ///
 /// ```
-/// use partnership_core::{Coverage, PartialDate};
+/// use partnership::model::{Coverage, PartialDate};
 /// let c = Coverage { from: None, until: "2017-07-11".parse().unwrap(), basis: None };
 /// assert!(c.is_past("2018".parse().unwrap()));
 /// assert!(!c.is_past("2017".parse().unwrap())); // 2017 overlaps the coverage
