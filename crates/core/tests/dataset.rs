@@ -1,7 +1,7 @@
 //! Quality checks on the embedded curated dataset (`data/nato-ukraine.json`).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use partnership_core::{AttrValue, Kind, PartialDate, Relation, dataset, normalize, try_dataset};
 
