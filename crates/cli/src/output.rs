@@ -257,6 +257,21 @@ pub(crate) fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> St
     words::span(since, until).unwrap_or_else(|| "-".to_owned())
 }
 
+/// Warns once on standard error when `as_of` lies after the period the
+/// graph's data covers ([`Graph::past_coverage`]); the answer is still
+/// printed.
+pub(crate) fn warn_past_coverage(graph: &Graph, as_of: Option<PartialDate>) {
+    if let Some(date) = as_of
+        && let Some(coverage) = graph.past_coverage(date)
+    {
+        eprintln!(
+            "partnership: warning: --as-of {date} is after the data's coverage, which ends {}; \
+             anything later is not recorded",
+            coverage.until
+        );
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
