@@ -240,13 +240,13 @@ impl<'g> LinkJson<'g> {
     /// `link` seen from the end that is not `other`'s.
     pub(crate) fn new(graph: &'g Graph, link: &LinkRef<'g>, other: NodeIndex) -> Self {
         LinkJson {
-            relation: link.link.relation,
+            relation: link.relation,
             other: EntityJson::new(graph, other),
-            since: link.link.since,
-            until: link.link.until,
-            role: link.link.role.as_deref(),
-            description: link.link.description.as_deref(),
-            sources: &link.link.sources,
+            since: link.since,
+            until: link.until,
+            role: link.weight.role.as_deref(),
+            description: link.weight.description.as_deref(),
+            sources: &link.weight.sources,
         }
     }
 }

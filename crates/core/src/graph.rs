@@ -507,8 +507,17 @@ pub struct LinkRef<'g> {
     pub source: NodeIndex,
     /// Index of the object node.
     pub target: NodeIndex,
-    /// The link itself.
-    pub link: &'g Link,
+    /// The link itself. `LinkRef` also dereferences to it, so its facts
+    /// read directly: `link.since`, `link.relation`.
+    pub weight: &'g Link,
+}
+
+impl std::ops::Deref for LinkRef<'_> {
+    type Target = Link;
+
+    fn deref(&self) -> &Link {
+        self.weight
+    }
 }
 
 impl<'g> From<petgraph::graph::EdgeReference<'g, Link>> for LinkRef<'g> {
@@ -517,7 +526,7 @@ impl<'g> From<petgraph::graph::EdgeReference<'g, Link>> for LinkRef<'g> {
             index: e.id(),
             source: e.source(),
             target: e.target(),
-            link: e.weight(),
+            weight: e.weight(),
         }
     }
 }

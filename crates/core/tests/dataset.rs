@@ -62,7 +62,7 @@ fn every_citation_names_a_declared_document_and_one_of_its_headings() {
     let cites = g
         .nodes()
         .flat_map(|(_, n)| n.sources.iter())
-        .chain(g.links().flat_map(|l| l.link.sources.iter()));
+        .chain(g.links().flat_map(|l| l.weight.sources.iter()));
     for c in cites {
         let doc = g.meta().document(&c.document);
         assert!(
@@ -137,12 +137,9 @@ fn end(n: &partnership_core::Node) -> Option<PartialDate> {
 #[test]
 fn holds_office_links_carry_role_and_since() {
     let g = dataset();
-    for l in g
-        .links()
-        .filter(|l| l.link.relation == Relation::HoldsOffice)
-    {
-        assert!(l.link.role.is_some(), "{:?}", g.end_ids(l.index));
-        assert!(l.link.since.is_some(), "{:?}", g.end_ids(l.index));
+    for l in g.links().filter(|l| l.relation == Relation::HoldsOffice) {
+        assert!(l.role.is_some(), "{:?}", g.end_ids(l.index));
+        assert!(l.since.is_some(), "{:?}", g.end_ids(l.index));
     }
 }
 
@@ -157,27 +154,24 @@ fn no_office_has_two_holders_on_any_date() {
     // it), and at most the last term open.
     let g = dataset();
     let mut offices: BTreeMap<(String, String), Vec<Term>> = BTreeMap::new();
-    for l in g
-        .links()
-        .filter(|l| l.link.relation == Relation::HoldsOffice)
-    {
-        let role = l.link.role.clone().unwrap();
-        let since = l.link.since.unwrap();
+    for l in g.links().filter(|l| l.relation == Relation::HoldsOffice) {
+        let role = l.role.clone().unwrap();
+        let since = l.since.unwrap();
         let who = g.node(l.source).id.clone();
         assert!(
-            link_text_attr(l.link, "since_basis").is_some(),
+            link_text_attr(l.weight, "since_basis").is_some(),
             "{who}: since_basis"
         );
-        if l.link.until.is_some() {
+        if l.until.is_some() {
             assert!(
-                link_text_attr(l.link, "until_basis").is_some(),
+                link_text_attr(l.weight, "until_basis").is_some(),
                 "{who}: until_basis"
             );
         }
         offices
             .entry((g.node(l.target).id.clone(), role))
             .or_default()
-            .push((since, l.link.until, who));
+            .push((since, l.until, who));
     }
     for (office, mut terms) in offices {
         terms.sort();
@@ -202,8 +196,8 @@ fn no_office_has_two_holders_on_any_date() {
     ] {
         let holders: Vec<_> = g
             .links()
-            .filter(|l| l.link.relation == Relation::HoldsOffice)
-            .filter(|l| l.link.role.as_deref() == Some(role) && l.link.active_at(&on))
+            .filter(|l| l.relation == Relation::HoldsOffice)
+            .filter(|l| l.role.as_deref() == Some(role) && l.weight.active_at(&on))
             .map(|l| g.node(l.source).id.as_str())
             .collect();
         assert_eq!(holders, [who], "{role}");
@@ -219,10 +213,10 @@ fn links_that_create_a_node_agree_with_its_date() {
     let mut bad = Vec::new();
     for l in g.links() {
         let target = g.node(l.target);
-        let (Some(at), Some(begins)) = (l.link.since, start(target)) else {
+        let (Some(at), Some(begins)) = (l.since, start(target)) else {
             continue;
         };
-        let ok = match l.link.relation {
+        let ok = match l.relation {
             Relation::Establishes => at.overlaps(&begins),
             Relation::Signs | Relation::Ratifies | Relation::Adopts
                 if matches!(target.kind, Kind::Agreement | Kind::Document) =>
@@ -235,7 +229,7 @@ fn links_that_create_a_node_agree_with_its_date() {
             bad.push(format!(
                 "{} {} {} ({at} vs {begins})",
                 g.node(l.source).id,
-                l.link.relation,
+                l.relation,
                 target.id
             ));
         }
@@ -247,9 +241,9 @@ fn links_that_create_a_node_agree_with_its_date() {
 fn every_signature_is_dated() {
     // Every signature the page names is a dated link from each party.
     let g = dataset();
-    for l in g.links().filter(|l| l.link.relation == Relation::Signs) {
+    for l in g.links().filter(|l| l.relation == Relation::Signs) {
         assert!(
-            l.link.since.is_some(),
+            l.since.is_some(),
             "{} signs {}",
             g.node(l.source).id,
             g.node(l.target).id
@@ -282,7 +276,7 @@ fn memberships_end_when_the_body_ends() {
     let g = dataset();
     for l in g.links().filter(|l| {
         matches!(
-            l.link.relation,
+            l.relation,
             Relation::MemberOf
                 | Relation::ParticipatesIn
                 | Relation::ContributesTo
@@ -292,11 +286,11 @@ fn memberships_end_when_the_body_ends() {
         let body = g.node(l.target);
         if let Some(ends) = end(body) {
             assert!(
-                l.link.until.is_some_and(|u| u.start() <= ends.end()),
+                l.until.is_some_and(|u| u.start() <= ends.end()),
                 "{} in {}: the body ends {ends}, the link {:?}",
                 g.node(l.source).id,
                 body.id,
-                l.link.until
+                l.until
             );
         }
     }
@@ -307,10 +301,7 @@ fn succeeded_by_runs_forward_in_time() {
     // The predecessor starts before its successor and ends no later than
     // the successor starts; the link is dated with the hand-over.
     let g = dataset();
-    for l in g
-        .links()
-        .filter(|l| l.link.relation == Relation::SucceededBy)
-    {
+    for l in g.links().filter(|l| l.relation == Relation::SucceededBy) {
         let (a, b) = (g.node(l.source), g.node(l.target));
         let b_start = start(b).unwrap_or_else(|| panic!("{} needs a start", b.id));
         assert!(end(a).or(start(a)).is_some(), "{} needs a date", a.id);
@@ -320,7 +311,7 @@ fn succeeded_by_runs_forward_in_time() {
         if let Some(a_end) = end(a) {
             assert!(a_end <= b_start, "{} ends after {} starts", a.id, b.id);
         }
-        assert_eq!(l.link.since, Some(b_start), "{} -> {}", a.id, b.id);
+        assert_eq!(l.since, Some(b_start), "{} -> {}", a.id, b.id);
     }
 }
 
@@ -443,12 +434,12 @@ fn every_milestone_date_is_on_an_event_or_link() {
     seen.extend(
         g.links()
             .filter(|l| {
-                l.link
+                l.weight
                     .sources
                     .iter()
                     .any(|s| s.section == "Milestones in relations")
             })
-            .flat_map(|l| [l.link.since, l.link.until])
+            .flat_map(|l| [l.since, l.until])
             .flatten(),
     );
     let missing: Vec<_> = MILESTONE_DATES
@@ -467,7 +458,7 @@ fn the_data_covers_up_to_the_page_update() {
     let last = g
         .nodes()
         .flat_map(|(_, n)| [n.since, n.until, n.date])
-        .chain(g.links().flat_map(|l| [l.link.since, l.link.until]))
+        .chain(g.links().flat_map(|l| [l.since, l.until]))
         .flatten()
         .filter(|d| g.past_coverage(*d).is_some())
         .collect::<Vec<_>>();
@@ -502,10 +493,10 @@ fn names_people_type_find_their_entity() {
 #[test]
 fn saving_the_dataset_gives_back_the_same_graph_and_bytes() {
     let g = dataset();
-    let text = g.to_json_string();
+    let text = g.to_json_string().unwrap();
     let again = partnership_core::Graph::from_json_str(&text).unwrap();
     assert_eq!(&again, g);
-    assert_eq!(again.to_json_string(), text);
+    assert_eq!(again.to_json_string().unwrap(), text);
 }
 
 /// Ids of the nodes at the other end of `relation` links into `target`.

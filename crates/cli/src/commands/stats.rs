@@ -132,7 +132,7 @@ pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Resul
 
 fn collect(graph: &Graph) -> Stats<'_> {
     let nodes: Vec<_> = graph.nodes().map(|(_, n)| n).collect();
-    let links: Vec<_> = graph.links().map(|l| l.link).collect();
+    let links: Vec<_> = graph.links().map(|l| l.weight).collect();
 
     let kinds = Kind::ALL
         .iter()
