@@ -282,7 +282,7 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
         ) else {
             continue; // a selection never shows a link without its ends
         };
-        let link = l.link;
+        let link = l.weight;
         let edge = edge_schema(link.relation, *s_schema, *t_schema);
         let key = link.key.unwrap_or(0);
         let relation = link.relation.as_str().replace('_', "-");

@@ -92,7 +92,7 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
     let link_attrs = AttrKeys::new(
         "e_attr",
         &reserved(EDGE_ATTRS),
-        selection.links().map(|l| &l.link.attributes),
+        selection.links().map(|l| &l.weight.attributes),
     );
 
     w.write_all(HEADER.as_bytes())?;
@@ -154,7 +154,7 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
             &mut w,
             l.index.index(),
             (source, target),
-            l.link,
+            l.weight,
             &link_attrs,
         )?;
     }

@@ -141,7 +141,7 @@ pub(crate) fn spreadsheet(selection: &Selection<'_>) -> io::Result<Vec<OutputFil
     let mut links = csv_writer(csv::Terminator::CRLF);
     links.write_record(SHEET_LINK_COLUMNS)?;
     for l in selection.links() {
-        let (source, target, link) = (graph.node(l.source), graph.node(l.target), l.link);
+        let (source, target, link) = (graph.node(l.source), graph.node(l.target), l.weight);
         links.write_record([
             source.id.as_str(),
             link.relation.as_str(),
@@ -276,7 +276,7 @@ pub(crate) fn neo4j(selection: &Selection<'_>) -> io::Result<Vec<OutputFile>> {
     // One file per relation, in the order relations are declared.
     let mut by_relation: BTreeMap<usize, (Relation, csv::Writer<Vec<u8>>)> = BTreeMap::new();
     for l in selection.links() {
-        let relation = l.link.relation;
+        let relation = l.weight.relation;
         let order = Relation::ALL
             .iter()
             .position(|r| *r == relation)
@@ -290,7 +290,7 @@ pub(crate) fn neo4j(selection: &Selection<'_>) -> io::Result<Vec<OutputFile>> {
             }
         };
         let (source, target) = (graph.node(l.source), graph.node(l.target));
-        write_link(&mut entry.1, &source.id, &target.id, l.link)?;
+        write_link(&mut entry.1, &source.id, &target.id, l.weight)?;
     }
 
     let relations: Vec<Relation> = by_relation.values().map(|(r, _)| *r).collect();

@@ -12,6 +12,7 @@ use partnership_export::{
 
 use crate::args::ExportArgs;
 use crate::error::Error;
+use crate::output;
 
 /// Writes the selection the options describe, to `--output` or `out`
 /// (also for `-o -`). A Mermaid chart with more links than Mermaid draws by
@@ -36,6 +37,7 @@ pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Resu
     if !args.relations.is_empty() {
         options = options.relations(args.relations.iter().copied());
     }
+    output::warn_past_coverage(graph, args.as_of);
     if let Some(date) = args.as_of {
         options = options.as_of(date);
     }

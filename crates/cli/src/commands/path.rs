@@ -72,6 +72,7 @@ fn query(args: &PathArgs) -> PathQuery {
 /// the view, no connection; any error writing to `out`.
 pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let found = find_paths(graph, &args.from, &args.to, &query(args))?;
+    output::warn_past_coverage(graph, args.as_of);
     if found.truncated {
         eprintln!(
             "partnership: showing the {} shortest connections; raise --limit to see more",

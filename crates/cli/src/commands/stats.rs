@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use partnership_core::{Family, Graph, Kind, PartialDate, Relation};
+use partnership_core::{Coverage, Family, Graph, Kind, PartialDate, Relation};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, StatsArgs};
@@ -19,6 +19,8 @@ struct Stats<'g> {
     first_date: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_date: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<&'g Coverage>,
     kinds: Vec<KindCount>,
     relations: Vec<RelationCount>,
     sources: Vec<SourceCount<'g>>,
@@ -85,6 +87,17 @@ pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Resul
         write!(out, ", dated {first} to {last}")?;
     }
     writeln!(out)?;
+    if let Some(c) = stats.coverage {
+        write!(out, "covers ")?;
+        if let Some(from) = c.from {
+            write!(out, "{from} ")?;
+        }
+        write!(out, "to {}", c.until)?;
+        if let Some(basis) = &c.basis {
+            write!(out, " ({basis})")?;
+        }
+        writeln!(out)?;
+    }
 
     writeln!(out)?;
     let mut kinds = Table::new(&["KIND", "FAMILY", "NODES"]);
@@ -119,7 +132,7 @@ pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Resul
 
 fn collect(graph: &Graph) -> Stats<'_> {
     let nodes: Vec<_> = graph.nodes().map(|(_, n)| n).collect();
-    let links: Vec<_> = graph.links().map(|l| l.link).collect();
+    let links: Vec<_> = graph.links().map(|l| l.weight).collect();
 
     let kinds = Kind::ALL
         .iter()
@@ -179,6 +192,7 @@ fn collect(graph: &Graph) -> Stats<'_> {
         links: links.len(),
         first_date,
         last_date,
+        coverage: graph.coverage(),
         kinds,
         relations,
         sources,
