@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::args::{CentralityArgs, Measure, OutputFormat};
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, EntityJson, Table};
 
 #[derive(Serialize)]
@@ -62,17 +63,17 @@ pub(crate) fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> 
         .to_possible_value()
         .map(|v| v.get_name().to_owned())
         .unwrap_or_default();
-    write!(out, "{name} centrality of {} entities", view.node_count())?;
+    let mut heading = format!("{name} centrality of {} entities", view.node_count());
     if let Some(date) = args.as_of {
-        write!(out, " active in {date}")?;
+        heading.push_str(&format!(" active in {date}"));
     }
     let reading = if args.directed {
         "links read from subject to object"
     } else {
         "links read either way"
     };
-    writeln!(out, ", {reading}")?;
-    writeln!(out)?;
+    say!(out, "{heading}, {reading}")?;
+    say!(out)?;
     let mut table = Table::new(&["RANK", "NAME", "KIND", "SCORE"]);
     for (rank, (index, score)) in ranked.iter().enumerate() {
         let node = graph.node(*index);

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::args::OutputFormat;
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, EntityJson, LinkJson, Table};
 
 /// Which end of the links is the entity asked about.
@@ -63,16 +64,16 @@ pub(super) fn write<'g>(
         };
         return Ok(output::json(out, &answer)?);
     }
-    writeln!(out, "{}", words::label(graph.node(entity)))?;
+    say!(out, "{}", words::label(graph.node(entity)))?;
     if found.is_empty() {
         let none = match side {
             Side::Led => "no lead or executing agent is recorded",
             Side::Leader => "leads and executes nothing in the data",
         };
-        writeln!(out, "  {none}")?;
+        say!(out, "  {none}")?;
         return Ok(());
     }
-    writeln!(out)?;
+    say!(out)?;
     let (lead_role, exec_role) = match side {
         Side::Led => ("lead", "executing agent"),
         Side::Leader => ("leads", "executes"),

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::args::{OutputFormat, SearchArgs};
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, EntityJson, Table};
 
 /// How well an entity matches, best first.
@@ -64,12 +65,12 @@ pub(crate) fn run(args: &SearchArgs, graph: &Graph, out: &mut dyn Write) -> Resu
         return Ok(output::json(out, &hits)?);
     }
     if hits.is_empty() {
-        writeln!(out, "no entity matches {text:?}")?;
+        say!(out, "no entity matches {text:?}")?;
         if let Err(partnership_core::LookupError::NotFound { suggestions, .. }) =
             graph.resolve(&text)
         {
             for s in suggestions {
-                writeln!(out, "  did you mean {s}?")?;
+                say!(out, "  did you mean {s}?")?;
             }
         }
         return Ok(());

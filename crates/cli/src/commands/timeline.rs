@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::args::{OutputFormat, TimelineArgs};
 use crate::data;
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, EntityJson, Table};
 
 /// What happens at an entry's date.
@@ -108,7 +109,7 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
         return Ok(output::json(out, &json)?);
     }
     if entries.is_empty() {
-        writeln!(out, "no dated entries")?;
+        say!(out, "no dated entries")?;
         return Ok(());
     }
     let mut table = Table::new(&["DATE", "WHAT", "ENTRY"]);

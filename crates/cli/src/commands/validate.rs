@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::args::{OutputFormat, ValidateArgs};
 use crate::error::Error;
 use crate::output;
+use crate::output::say;
 
 #[derive(Serialize)]
 struct Report {
@@ -67,17 +68,44 @@ pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error>
         }
     };
     let count = problems.len();
+    let written = write(args, &file, graph.as_ref(), problems, out);
+    if graph.is_some() {
+        written
+    } else {
+        // The verdict is known before anything is printed: a reader that
+        // stops early (`validate bad.json | head -1`) does not turn it into
+        // success. Other write errors are reported as such.
+        match written {
+            Err(Error::Output(e)) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Error::Output(e))
+            }
+            _ => Err(Error::Invalid {
+                path: args.file.clone(),
+                count,
+            }),
+        }
+    }
+}
+
+/// Prints the report: the problems, or that the file is valid.
+fn write(
+    args: &ValidateArgs,
+    file: &str,
+    graph: Option<&Graph>,
+    problems: Vec<ProblemJson>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
     if args.output.format == OutputFormat::Json {
         let report = Report {
-            file,
+            file: file.to_owned(),
             valid: graph.is_some(),
-            nodes: graph.as_ref().map(Graph::node_count),
-            links: graph.as_ref().map(Graph::link_count),
+            nodes: graph.map(Graph::node_count),
+            links: graph.map(Graph::link_count),
             problems,
         };
         output::json(out, &report)?;
-    } else if let Some(graph) = &graph {
-        writeln!(
+    } else if let Some(graph) = graph {
+        say!(
             out,
             "{file}: valid, {} nodes and {} links",
             graph.node_count(),
@@ -85,15 +113,8 @@ pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error>
         )?;
     } else {
         for p in &problems {
-            writeln!(out, "{file}: {}: {}", p.location, p.message)?;
+            say!(out, "{file}: {}: {}", p.location, p.message)?;
         }
     }
-    if graph.is_some() {
-        Ok(())
-    } else {
-        Err(Error::Invalid {
-            path: args.file.clone(),
-            count,
-        })
-    }
+    Ok(())
 }
