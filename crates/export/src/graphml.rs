@@ -172,9 +172,19 @@ enum AttrType {
 }
 
 impl AttrType {
+    /// `long` for every integer, `double` for other numbers, `string` for
+    /// text.
+    ///
+    /// An integer above `i64::MAX` (or of any size, when the loader keeps
+    /// numbers as written) is `long` too, not `double`: NetworkX reads
+    /// `long` as a Python `int`, which holds it exactly, where a `double`
+    /// would round it to 53 bits. Readers bound to Java's 64-bit `long`
+    /// cannot hold such a value whatever it is declared as.
     fn of(value: &AttrValue) -> AttrType {
         match value {
-            AttrValue::Number(n) if n.is_i64() => AttrType::Long,
+            AttrValue::Number(n) if n.is_i64() || n.is_u64() || is_integer(&n.to_string()) => {
+                AttrType::Long
+            }
             AttrValue::Number(_) => AttrType::Double,
             AttrValue::Text(_) => AttrType::String,
         }
@@ -197,6 +207,12 @@ impl AttrType {
             AttrType::String => "string",
         }
     }
+}
+
+/// Whether a number is spelled as an integer: an optional `-` and digits.
+fn is_integer(spelling: &str) -> bool {
+    let digits = spelling.strip_prefix('-').unwrap_or(spelling);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The keys for the `attributes` of one domain (nodes or edges): each name

@@ -104,3 +104,63 @@ fn networkx_reads_json_and_graphml() {
     let dataset = partnership_core::dataset();
     check(dataset, &Selection::all(dataset));
 }
+
+/// Issue 11, #16: an integer attribute above `i64::MAX` is typed `long` in
+/// GraphML, which NetworkX reads as a Python `int`, exactly; as `double`
+/// it came back rounded to 18446744073709551616.0.
+#[test]
+fn networkx_reads_big_integers_exactly() {
+    use partnership_core::{AttrValue, Node, Source};
+    if !networkx() {
+        return;
+    }
+    let cite = Source {
+        document: "d".into(),
+        section: "s".into(),
+    };
+    let mut g = Graph::new();
+    for (id, value) in [
+        ("big", serde_json::Number::from(u64::MAX)),
+        ("small", serde_json::Number::from(i64::MIN)),
+    ] {
+        let mut node = Node::new(id, Kind::State, id, cite.clone());
+        node.attributes
+            .insert("count".to_owned(), AttrValue::Number(value));
+        g.add_node(node).unwrap();
+    }
+    let text = render(
+        &Selection::all(&g),
+        Format::GraphMl,
+        &ExportOptions::default(),
+    );
+    let path = std::env::temp_dir().join(format!("partnership-big-{}.graphml", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            r#"
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+for n in ("big", "small"):
+    v = g.nodes[n]["count"]
+    print(n, type(v).__name__, v)
+"#,
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "big int 18446744073709551615",
+            "small int -9223372036854775808"
+        ]
+    );
+}
