@@ -23,7 +23,7 @@
 //!   scale-free graphs the benches use.
 //!
 //! ```
-//! use partnership_analysis::{betweenness_centrality, shortest_path, BetweennessOptions, Reading};
+//! use partnership::analysis::{betweenness_centrality, shortest_path, BetweennessOptions, Reading};
 //! use petgraph::graph::DiGraph;
 //!
 //! //  a ──► b ──► c
@@ -32,7 +32,7 @@
 //! assert_eq!(path.len(), 2);
 //! let top = betweenness_centrality(&g, &BetweennessOptions::default())?.ranked();
 //! assert_eq!(top[0].0.index(), 1);
-//! # Ok::<(), partnership_analysis::Error>(())
+//! # Ok::<(), partnership::analysis::Error>(())
 //! ```
 
 mod centrality;

@@ -53,10 +53,10 @@ impl SplitMix64 {
 ///
 /// # Example
 /// ```
-/// let links = partnership_analysis::synthetic::scale_free_links(100, 3, 7)?;
+/// let links = partnership::analysis::synthetic::scale_free_links(100, 3, 7)?;
 /// assert_eq!(links.len(), 3 * 97);
-/// assert_eq!(links, partnership_analysis::synthetic::scale_free_links(100, 3, 7)?);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// assert_eq!(links, partnership::analysis::synthetic::scale_free_links(100, 3, 7)?);
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 pub fn scale_free_links(nodes: usize, links_per_node: usize, seed: u64) -> Result<Vec<(u32, u32)>> {
     let m = links_per_node;
@@ -132,9 +132,9 @@ pub fn citation() -> Source {
 ///
 /// # Example
 /// ```
-/// let g = partnership_analysis::synthetic::scale_free_graph(50, 2, 1)?;
+/// let g = partnership::analysis::synthetic::scale_free_graph(50, 2, 1)?;
 /// assert_eq!((g.node_count(), g.link_count()), (50, 96));
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 pub fn scale_free_graph(nodes: usize, links_per_node: usize, seed: u64) -> Result<Graph> {
     let links = scale_free_links(nodes, links_per_node, seed)?;

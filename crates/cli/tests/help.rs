@@ -1,5 +1,12 @@
-//! Snapshots of the help people read. Run with `UPDATE_SNAPSHOTS=1` to
-//! rewrite them after a deliberate change.
+//! Snapshots of the help people read, kept with `insta` in
+//! `tests/snapshots/<name>.snap`.
+//!
+//! They are regression records, not oracles: they show the help has not
+//! changed since it was last reviewed, not that it is right. After a
+//! deliberate change, review and accept with `cargo insta review` (or rerun
+//! with `INSTA_UPDATE=always`) and commit the `.snap` files. Under `CI=true`
+//! (and `INSTA_UPDATE=no`, which `.ci/run` sets) a difference fails and
+//! nothing is written.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -9,21 +16,21 @@ use std::path::Path;
 
 use common::partnership;
 
+/// Runs `partnership ARGS` and checks its output against the snapshot
+/// `name`. insta ignores leading and trailing blank lines, so the ending
+/// is checked here: help ends with exactly one newline.
 fn check(name: &str, args: &[&str]) {
     let out = partnership(args).ok();
-    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
-        std::fs::write(&file, &out).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&file)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_SNAPSHOTS=1", file.display()));
-    assert_eq!(
-        out, expected,
-        "{name} changed; run with UPDATE_SNAPSHOTS=1 if intended"
+    assert!(
+        out.ends_with('\n') && !out.ends_with("\n\n"),
+        "{name} should end with exactly one newline"
     );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.set_description(format!("partnership {}", args.join(" ")));
+    settings.bind(|| insta::assert_snapshot!(name, out));
 }
 
 #[test]

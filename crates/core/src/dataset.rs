@@ -11,7 +11,7 @@ pub const DATASET_JSON: &str = include_str!("../data/nato-ukraine.json");
 /// The curated NATO-Ukraine dataset, loaded once and shared.
 ///
 /// ```
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// assert!(g.node_count() > 0);
 /// assert!(g.resolve("Ukraine").is_ok());
 /// ```

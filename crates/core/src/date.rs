@@ -21,7 +21,7 @@ use crate::error::DateError;
 /// order consistent with equality.
 ///
 /// ```
-/// use partnership_core::PartialDate;
+/// use partnership::model::PartialDate;
 /// let d: PartialDate = "2014-09".parse().unwrap();
 /// assert_eq!(d.to_string(), "2014-09");
 /// assert_eq!(d.end().to_string(), "2014-09-30");
@@ -171,7 +171,7 @@ impl PartialDate {
 /// when its span overlaps the date's interval.
 ///
 /// ```
-/// use partnership_core::{date::span_overlaps, PartialDate};
+/// use partnership::model::{date::span_overlaps, PartialDate};
 /// let d = |s: &str| s.parse::<PartialDate>().unwrap();
 /// assert!(span_overlaps(Some(&d("2005-03")), Some(&d("2011-12")), &d("2011")));
 /// assert!(!span_overlaps(Some(&d("2014-09")), None, &d("2010")));

@@ -20,7 +20,7 @@ use crate::{GraphMeta, Link, Node, PartialDate, Relation, Source};
 /// also the order they are saved in.
 ///
 /// ```
-/// use partnership_core::{Graph, Kind, Link, Node, Relation, Source};
+/// use partnership::model::{Graph, Kind, Link, Node, Relation, Source};
 /// let cite = Source { document: "relations-with-ukraine-2017".into(),
 ///                     section: "Trust Fund on Cyber Defence".into() };
 /// let mut g = Graph::new();
@@ -33,7 +33,7 @@ use crate::{GraphMeta, Link, Node, PartialDate, Relation, Source};
 /// let bad = Link::new("cyber-defence-trust-fund", Relation::Leads, "romania",
 ///                     g.node_by_id("romania").unwrap().sources[0].clone());
 /// assert!(g.add_link(bad).is_err());
-/// # Ok::<(), partnership_core::Rejected>(())
+/// # Ok::<(), partnership::model::Rejected>(())
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct Graph {

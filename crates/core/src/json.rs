@@ -86,7 +86,7 @@ impl Graph {
     /// Reads a graph from node-link JSON text, checking every node and link.
     ///
     /// ```
-    /// use partnership_core::{Graph, LoadError};
+    /// use partnership::model::{Graph, LoadError};
     /// let err = Graph::from_json_str(r#"{"nodes": [{"id": "x"}], "edges": []}"#).unwrap_err();
     /// let LoadError::Invalid { problems } = err else { panic!() };
     /// assert_eq!(problems.len(), 3); // kind, name and sources are missing

@@ -67,7 +67,7 @@ macro_rules! kinds {
         /// [`Kind::family`] gives the family it belongs to.
         ///
         /// ```
-        /// use partnership_core::{Family, Kind};
+        /// use partnership::model::{Family, Kind};
         /// let kind: Kind = "fund".parse().unwrap();
         /// assert_eq!(kind, Kind::Fund);
         /// assert_eq!(Kind::Person.family(), Family::Actor);

@@ -10,12 +10,12 @@
 //! without copying it.
 //!
 //! ```
-//! let g = partnership_core::dataset();
+//! let g = partnership::model::dataset();
 //! let fund = g.resolve("Trust Fund on Cyber Defence")?;
 //! for link in g.leaders(fund).leads {
 //!     println!("{} leads {}", g.node(link.source).name, g.node(fund).name);
 //! }
-//! # Ok::<(), partnership_core::LookupError>(())
+//! # Ok::<(), partnership::model::LookupError>(())
 //! ```
 
 mod dataset;

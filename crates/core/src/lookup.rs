@@ -10,7 +10,7 @@ use crate::{Graph, Node};
 /// Folds text for lookup: lower case, letters and digits only.
 ///
 /// ```
-/// use partnership_core::normalize;
+/// use partnership::model::normalize;
 /// assert_eq!(normalize("NATO-Ukraine Commission (NUC)"), "natoukrainecommissionnuc");
 /// ```
 pub fn normalize(text: &str) -> String {
@@ -52,7 +52,7 @@ impl Graph {
     /// aliases, ignoring case, spaces and punctuation.
     ///
     /// ```
-    /// let g = partnership_core::dataset();
+    /// let g = partnership::model::dataset();
     /// let a = g.resolve("nuc").unwrap();
     /// let b = g.resolve("NATO-Ukraine Commission").unwrap();
     /// assert_eq!(a, b);

@@ -27,7 +27,7 @@ impl Graph {
     /// (incoming `executes` links), in file order.
     ///
     /// ```
-    /// let g = partnership_core::dataset();
+    /// let g = partnership::model::dataset();
     /// let fund = g.resolve("C4 Trust Fund").unwrap();
     /// let who = g.leaders(fund);
     /// let names: Vec<_> = who.leads.iter().map(|l| g.node(l.source).name.as_str()).collect();

@@ -67,7 +67,7 @@ impl Node {
     /// A node with the required fields and nothing else.
     ///
     /// ```
-    /// use partnership_core::{Kind, Node, Source};
+    /// use partnership::model::{Kind, Node, Source};
     /// let n = Node::new("kyiv", Kind::Place, "Kyiv", Source {
     ///     document: "relations-with-ukraine-2017".into(),
     ///     section: "Milestones in relations".into(),

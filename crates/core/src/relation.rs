@@ -11,7 +11,7 @@ use crate::kind::{Family, Kind};
 /// A set of [`Kind`]s, stored as a bit mask.
 ///
 /// ```
-/// use partnership_core::{Kind, KindSet};
+/// use partnership::model::{Kind, KindSet};
 /// let set = KindSet::ACTOR.with(Kind::Body);
 /// assert!(set.contains(Kind::Person));
 /// assert!(!set.contains(Kind::Fund));
@@ -116,7 +116,7 @@ macro_rules! relations {
         /// [`Relation::allows`] checks a pair.
         ///
         /// ```
-        /// use partnership_core::{Kind, Relation};
+        /// use partnership::model::{Kind, Relation};
         /// let leads: Relation = "leads".parse().unwrap();
         /// assert!(leads.allows(Kind::State, Kind::Fund));
         /// assert!(!leads.allows(Kind::Fund, Kind::State));

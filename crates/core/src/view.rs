@@ -21,7 +21,7 @@ use crate::{Graph, Kind, Link, Node, PartialDate, Relation};
 /// run on it directly.
 ///
 /// ```
-/// use partnership_core::{dataset, PartialDate, Relation};
+/// use partnership::model::{dataset, PartialDate, Relation};
 /// use petgraph::visit::IntoNodeIdentifiers;
 /// let g = dataset();
 /// let as_of_2010 = g.view().as_of("2010".parse::<PartialDate>().unwrap());

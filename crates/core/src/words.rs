@@ -18,7 +18,7 @@
 //! | [`explain`] | a whole path as one sentence |
 //!
 //! ```
-//! use partnership_core::{dataset, words};
+//! use partnership::model::{dataset, words};
 //!
 //! let g = dataset();
 //! let fund = g.resolve("Trust Fund on Cyber Defence")?;
@@ -28,7 +28,7 @@
 //!     "Romania leads Trust Fund on Cyber Defence"
 //! );
 //! assert_eq!(words::link_from(g, lead, fund), "is led by Romania");
-//! # Ok::<(), partnership_core::LookupError>(())
+//! # Ok::<(), partnership::model::LookupError>(())
 //! ```
 
 use std::fmt::Write as _;
@@ -65,7 +65,7 @@ impl Heading {
 /// both are open.
 ///
 /// ```
-/// use partnership_core::words::span;
+/// use partnership::model::words::span;
 /// let d = |s: &str| s.parse().ok();
 /// assert_eq!(span(d("2014-09"), None).as_deref(), Some("since 2014-09"));
 /// assert_eq!(span(d("2002"), d("2010")).as_deref(), Some("2002 to 2010"));
@@ -88,7 +88,7 @@ pub fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> Option<St
 /// span as [`span`] writes it.
 ///
 /// ```
-/// use partnership_core::{words, Kind, Node, Source};
+/// use partnership::model::{words, Kind, Node, Source};
 /// let mut summit = Node::new("wales", Kind::Event, "Wales Summit",
 ///     Source { document: "d".into(), section: "s".into() });
 /// summit.date = "2014-09-04".parse().ok();
@@ -116,8 +116,8 @@ pub fn label(node: &Node) -> String {
 /// possessives or names that already begin with "The".
 ///
 /// ```
-/// let g = partnership_core::dataset();
-/// let noun = |name: &str| partnership_core::words::noun(g.node(g.resolve(name).unwrap()));
+/// let g = partnership::model::dataset();
+/// let noun = |name: &str| partnership::model::words::noun(g.node(g.resolve(name).unwrap()));
 /// assert_eq!(noun("Canada"), "Canada");
 /// assert_eq!(noun("Trust Fund on Command, Control, Communications and Computers (C4)"),
 ///            "the C4 Trust Fund");
@@ -239,9 +239,9 @@ pub fn citation(source: &Source) -> String {
 /// O(length of the walk and of the names).
 ///
 /// ```
-/// use partnership_core::words::{explain, Heading};
+/// use partnership::model::words::{explain, Heading};
 ///
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// let (canada, fund) = (g.resolve("Canada")?, g.resolve("C4 Trust Fund")?);
 /// let ncia = g.resolve("NCIA")?;
 /// let leads = g.leaders(fund);
@@ -251,7 +251,7 @@ pub fn citation(source: &Source) -> String {
 ///     explain(g, canada, [(by_canada, Heading::Forward), (by_ncia, Heading::Backward)]),
 ///     "Canada leads the C4 Trust Fund, which the NATO Communications and Information Agency executes",
 /// );
-/// # Ok::<(), partnership_core::LookupError>(())
+/// # Ok::<(), partnership::model::LookupError>(())
 /// ```
 pub fn explain<I>(graph: &Graph, start: NodeIndex, steps: I) -> String
 where

@@ -13,12 +13,12 @@ use crate::error::{Error, Result};
 /// An output format.
 ///
 /// ```
-/// use partnership_export::Format;
+/// use partnership::export::Format;
 /// let f: Format = "graphml".parse()?;
 /// assert_eq!(f, Format::GraphMl);
 /// assert_eq!(f.extension(), "graphml");
 /// assert!("svg".parse::<Format>().is_err());
-/// # Ok::<(), partnership_export::Error>(())
+/// # Ok::<(), partnership::export::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
@@ -156,7 +156,7 @@ impl FromStr for Layout {
 /// concern it and ignores the rest, so one value serves every [`Format`].
 ///
 /// ```
-/// use partnership_export::{ExportOptions, Layout};
+/// use partnership::export::{ExportOptions, Layout};
 /// let options = ExportOptions { layout: Layout::TopToBottom, clusters: true, ..Default::default() };
 /// assert!(options.legend);
 /// ```
@@ -199,8 +199,8 @@ impl Default for ExportOptions {
 /// [`Format::write`].
 ///
 /// ```
-/// use partnership_export::{export, ExportOptions, Format, Selection};
-/// let g = partnership_core::dataset();
+/// use partnership::export::{export, ExportOptions, Format, Selection};
+/// let g = partnership::model::dataset();
 /// let mut out = Vec::new();
 /// export(&mut out, &Selection::all(g), Format::Mermaid, &ExportOptions::default())?;
 /// assert!(out.starts_with(b"flowchart LR\n"));

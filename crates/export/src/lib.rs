@@ -17,10 +17,10 @@
 //! | [`Format::Mermaid`] | GitHub, Markdown | flowchart; Mermaid's defaults draw at most 500 links, so suits selections |
 //!
 //! ```
-//! use partnership_core::Relation;
-//! use partnership_export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
+//! use partnership::model::Relation;
+//! use partnership::export::{export, ExportOptions, Format, LinkDirection, Selection, SelectionOptions};
 //!
-//! let g = partnership_core::dataset();
+//! let g = partnership::model::dataset();
 //! // Who leads or executes the C4 Trust Fund?
 //! let options = SelectionOptions::new()
 //!     .around(["C4 Trust Fund"], 1)

@@ -80,8 +80,8 @@ impl FromStr for LinkDirection {
 /// filters left, so it only follows links that pass them.
 ///
 /// ```
-/// use partnership_export::{LinkDirection, SelectionOptions};
-/// use partnership_core::Relation;
+/// use partnership::export::{LinkDirection, SelectionOptions};
+/// use partnership::model::Relation;
 /// let who_leads = SelectionOptions::default()
 ///     .around(["c4-trust-fund"], 1)
 ///     .direction(LinkDirection::Incoming)
@@ -179,15 +179,15 @@ impl SelectionOptions {
 /// makes every writer's output byte-identical run after run.
 ///
 /// ```
-/// use partnership_export::{Selection, SelectionOptions};
-/// let g = partnership_core::dataset();
+/// use partnership::export::{Selection, SelectionOptions};
+/// let g = partnership::model::dataset();
 /// let all = Selection::all(g);
 /// assert_eq!(all.node_count(), g.node_count());
 ///
 /// let around = Selection::new(g, &SelectionOptions::new().around(["NATO"], 1))?;
 /// assert!(around.node_count() <= g.node_count());
 /// assert!(Selection::new(g, &SelectionOptions::new().around(["no such thing"], 1)).is_err());
-/// # Ok::<(), partnership_export::Error>(())
+/// # Ok::<(), partnership::export::Error>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Selection<'g> {

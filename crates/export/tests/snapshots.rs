@@ -1,6 +1,12 @@
-//! Snapshot tests: the sample fixture in every format, compared byte for
-//! byte with `tests/snapshots/`. Review a change, then accept it with
-//! `UPDATE_SNAPSHOTS=1 cargo test -p partnership-export --test snapshots`.
+//! Snapshot tests: the sample fixture in every format, compared with the
+//! `insta` snapshots in `tests/snapshots/`.
+//!
+//! The snapshots are regression records, not oracles: they were reviewed
+//! by eye when written and show that nothing changed since, while the
+//! consumer checks (`graphviz.rs`, `networkx.rs`, `mermaid_js.rs`) show
+//! that the outputs are right. After a deliberate change, review and accept
+//! the new outputs with `cargo insta review` (or rerun with
+//! `INSTA_UPDATE=always`) and commit the `.snap` files.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 

@@ -93,14 +93,14 @@ impl Default for EdgeBetweennessOptions {
 /// a ──► b ──► c
 /// ```
 /// ```
-/// use partnership_analysis::{betweenness_centrality, BetweennessOptions};
+/// use partnership::analysis::{betweenness_centrality, BetweennessOptions};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
 /// let raw = BetweennessOptions { normalized: false, ..Default::default() };
 /// let s = betweenness_centrality(&g, &raw)?;
 /// assert_eq!(s.values(), &[0.0, 1.0, 0.0]);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference
@@ -168,14 +168,14 @@ pub fn betweenness_centrality<G: Readable>(
 /// a ──► b ══► c      (two parallel links b → c)
 /// ```
 /// ```
-/// use partnership_analysis::{edge_betweenness_centrality, EdgeBetweennessOptions};
+/// use partnership::analysis::{edge_betweenness_centrality, EdgeBetweennessOptions};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2), (1, 2)]);
 /// let raw = EdgeBetweennessOptions { normalized: false, ..Default::default() };
 /// let s = edge_betweenness_centrality(&g, &raw)?;
 /// assert_eq!(s.values(), &[2.0, 1.0, 1.0]);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

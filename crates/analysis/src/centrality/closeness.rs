@@ -60,7 +60,7 @@ impl Default for ClosenessOptions {
 /// a ──► b ──► c
 /// ```
 /// ```
-/// use partnership_analysis::{closeness_centrality, ClosenessOptions, Reading};
+/// use partnership::analysis::{closeness_centrality, ClosenessOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
@@ -69,7 +69,7 @@ impl Default for ClosenessOptions {
 /// // c is reached by a (2 steps) and b (1 step): 2/3 * 2/2.
 /// assert!((s.values()[2] - 2.0 / 3.0).abs() < 1e-15);
 /// assert_eq!(s.values()[0], 0.0);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

@@ -46,7 +46,7 @@ pub enum Degree {
 /// a ──► b ◄── c
 /// ```
 /// ```
-/// use partnership_analysis::{degree_centrality, Degree};
+/// use partnership::analysis::{degree_centrality, Degree};
 /// use petgraph::graph::DiGraph;
 ///
 /// let mut g = DiGraph::<(), ()>::new();
@@ -56,7 +56,7 @@ pub enum Degree {
 /// let s = degree_centrality(&g, Degree::In)?;
 /// assert_eq!(s.get(b), Some(1.0));
 /// assert_eq!(s.get(a), Some(0.0));
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

@@ -41,7 +41,10 @@ impl Default for EigenvectorOptions {
 /// - on the directed reading a node sums its predecessors (the left
 ///   eigenvector);
 /// - NetworkX refuses multigraphs; here parallel links count once, which
-///   is NetworkX on `nx.DiGraph(G)` (or `nx.Graph(G)` undirected);
+///   is NetworkX on `nx.DiGraph(G)` (or `nx.Graph(G)` undirected). On the
+///   undirected reading this includes antiparallel links: `a → b` and
+///   `b → a` join `a` and `b` once, as does `a → b` twice (unlike
+///   [`pagerank`](crate::pagerank), where both give weight 2);
 /// - a self-loop adds the node's own value once more, as in NetworkX.
 ///
 /// # Arguments
@@ -65,7 +68,7 @@ impl Default for EigenvectorOptions {
 /// a ─── b ─── c     (undirected reading)
 /// ```
 /// ```
-/// use partnership_analysis::{eigenvector_centrality, EigenvectorOptions, Reading};
+/// use partnership::analysis::{eigenvector_centrality, EigenvectorOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
@@ -73,7 +76,7 @@ impl Default for EigenvectorOptions {
 /// let s = eigenvector_centrality(&g, &options)?;
 /// // The exact vector is (1/2, 1/√2, 1/2).
 /// assert!((s.values()[1] - 0.5f64.sqrt()).abs() < 1e-5);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

@@ -45,7 +45,7 @@ pub struct HarmonicOptions {
 /// a ──► b ──► c
 /// ```
 /// ```
-/// use partnership_analysis::{harmonic_centrality, HarmonicOptions, Reading};
+/// use partnership::analysis::{harmonic_centrality, HarmonicOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2)]);
@@ -55,7 +55,7 @@ pub struct HarmonicOptions {
 /// // Read either way (the default), the ends reach each other too.
 /// let s = harmonic_centrality(&g, &HarmonicOptions::default())?;
 /// assert_eq!(s.values(), &[1.5, 2.0, 1.5]);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

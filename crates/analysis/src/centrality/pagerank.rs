@@ -50,7 +50,10 @@ const PARALLEL_ENTRIES: usize = 1 << 16;
 /// - each link has weight 1 and parallel links add up (a node with two
 ///   links to `b` and one to `c` sends 2/3 of its rank to `b`);
 /// - self-loops count as links (the node keeps that share);
-/// - the undirected reading walks every link both ways, a self-loop once;
+/// - the undirected reading walks every link both ways, a self-loop once,
+///   and keeps parallel links apart: it is NetworkX on an `nx.MultiGraph`
+///   with one edge per link, so `a → b` and `b → a` (or `a → b` twice)
+///   join `a` and `b` with weight 2 in both directions;
 /// - dangling nodes (no outgoing link) spread their rank uniformly over
 ///   all nodes, and teleportation is uniform;
 /// - starting from the uniform vector, stop at the first iteration whose
@@ -76,14 +79,14 @@ const PARALLEL_ENTRIES: usize = 1 << 16;
 /// a ──► b ◄── c
 /// ```
 /// ```
-/// use partnership_analysis::{pagerank, PageRankOptions};
+/// use partnership::analysis::{pagerank, PageRankOptions};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (2, 1)]);
 /// let s = pagerank(&g, &PageRankOptions::default())?;
 /// assert_eq!(s.ranked()[0].0.index(), 1);
 /// assert!((s.values().iter().sum::<f64>() - 1.0).abs() < 1e-9);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

@@ -30,14 +30,14 @@ use crate::traverse::{Bfs, UNSEEN};
 /// a ──► b ◄── c     d
 /// ```
 /// ```
-/// use partnership_analysis::weakly_connected_components;
+/// use partnership::analysis::weakly_connected_components;
 /// use petgraph::graph::DiGraph;
 ///
 /// let mut g = DiGraph::<(), ()>::from_edges([(0, 1), (2, 1)]);
 /// g.add_node(());
 /// let parts = weakly_connected_components(&g)?;
 /// assert_eq!(parts, vec![vec![0.into(), 1.into(), 2.into()], vec![3.into()]]);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference
@@ -91,13 +91,13 @@ pub fn weakly_connected_components<G: Readable>(g: G) -> Result<Vec<Vec<G::NodeI
 /// a ⇄ b ──► c
 /// ```
 /// ```
-/// use partnership_analysis::strongly_connected_components;
+/// use partnership::analysis::strongly_connected_components;
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 0), (1, 2)]);
 /// let parts = strongly_connected_components(&g)?;
 /// assert_eq!(parts, vec![vec![0.into(), 1.into()], vec![2.into()]]);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

@@ -68,7 +68,7 @@ impl Default for KShortestOptions {
 /// └──► c ──► e┘
 /// ```
 /// ```
-/// use partnership_analysis::{k_shortest_paths, KShortestOptions, Reading};
+/// use partnership::analysis::{k_shortest_paths, KShortestOptions, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 3), (0, 2), (2, 4), (4, 3)]);
@@ -76,7 +76,7 @@ impl Default for KShortestOptions {
 /// let paths = k_shortest_paths(&g, 0.into(), 3.into(), &options)?;
 /// let lengths: Vec<_> = paths.iter().map(|p| p.len()).collect();
 /// assert_eq!(lengths, vec![2, 3]);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

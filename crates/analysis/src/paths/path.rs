@@ -74,17 +74,17 @@ impl<N: Copy, E: Copy> Path<N, E> {
     /// [`partnership_core::words::explain`] reads.
     ///
     /// ```
-    /// use partnership_analysis::{find_path, PathQuery, Reading};
-    /// use partnership_core::words::explain;
+    /// use partnership::analysis::{find_path, PathQuery, Reading};
+    /// use partnership::model::words::explain;
     ///
-    /// let g = partnership_core::dataset();
+    /// let g = partnership::model::dataset();
     /// let query = PathQuery { reading: Reading::Undirected, ..Default::default() };
     /// let path = find_path(g, "Canada", "C4 Trust Fund", &query)?;
     /// assert_eq!(
     ///     explain(g, path.start(), path.walk()),
     ///     "Canada leads the C4 Trust Fund"
     /// );
-    /// # Ok::<(), partnership_analysis::Error>(())
+    /// # Ok::<(), partnership::analysis::Error>(())
     /// ```
     pub fn walk(&self) -> impl ExactSizeIterator<Item = (E, Heading)> + '_ {
         self.steps.iter().map(|s| (s.link, s.heading))

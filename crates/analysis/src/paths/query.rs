@@ -112,14 +112,14 @@ pub struct Connections {
 /// canada ──leads──► c4-trust-fund
 /// ```
 /// ```
-/// use partnership_analysis::{find_path, PathQuery};
-/// use partnership_core::Relation;
+/// use partnership::analysis::{find_path, PathQuery};
+/// use partnership::model::Relation;
 ///
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// let query = PathQuery { relations: vec![Relation::Leads], ..Default::default() };
 /// let path = find_path(g, "Canada", "C4 Trust Fund", &query)?;
 /// assert_eq!(path.len(), 1);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference
@@ -154,14 +154,14 @@ pub fn find_path(
 ///
 /// # Example
 /// ```
-/// use partnership_analysis::{find_paths, PathQuery};
+/// use partnership::analysis::{find_paths, PathQuery};
 ///
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// let query = PathQuery { all: true, max_links: 2, limit: Some(3), ..Default::default() };
 /// let found = find_paths(g, "Canada", "Ukraine", &query)?;
 /// assert!(found.paths.len() <= 3);
 /// assert!(found.paths.windows(2).all(|w| w[0].len() <= w[1].len()));
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Result<Connections> {
     if query.limit == Some(0) {

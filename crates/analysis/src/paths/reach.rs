@@ -34,13 +34,13 @@ use crate::traverse::{Bfs, Plain};
 /// a ──► b ──► c ──► d
 /// ```
 /// ```
-/// use partnership_analysis::{reachable_within, Reading};
+/// use partnership::analysis::{reachable_within, Reading};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2), (2, 3)]);
 /// let near = reachable_within(&g, 1.into(), 1, Reading::Undirected)?;
 /// assert_eq!(near, vec![(1.into(), 0), (0.into(), 1), (2.into(), 1)]);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

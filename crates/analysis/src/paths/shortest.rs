@@ -50,8 +50,8 @@ const ROOT: u32 = u32::MAX;
 /// a ──► b ◄── c
 /// ```
 /// ```
-/// use partnership_analysis::{shortest_path, Reading};
-/// use partnership_core::words::Heading;
+/// use partnership::analysis::{shortest_path, Reading};
+/// use partnership::model::words::Heading;
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (2, 1)]);
@@ -60,7 +60,7 @@ const ROOT: u32 = u32::MAX;
 /// let p = shortest_path(&g, a, c, Reading::Undirected)?;
 /// assert_eq!(p.len(), 2);
 /// assert_eq!(p.steps()[1].heading, Heading::Backward);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

@@ -70,14 +70,14 @@ pub enum PathOrder {
 /// └───► c ──► d
 /// ```
 /// ```
-/// use partnership_analysis::{all_simple_paths, SimplePathsOptions};
+/// use partnership::analysis::{all_simple_paths, SimplePathsOptions};
 /// use petgraph::graph::DiGraph;
 ///
 /// let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 3), (0, 2), (2, 3)]);
 /// let paths = all_simple_paths(&g, 0.into(), 3.into(), &SimplePathsOptions::default())?;
 /// assert_eq!(paths.len(), 2);
 /// assert_eq!(paths[0].nodes(), &[0.into(), 1.into(), 3.into()]);
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 ///
 /// # Reference

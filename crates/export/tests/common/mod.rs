@@ -25,36 +25,28 @@ pub(crate) fn render(selection: &Selection<'_>, format: Format, options: &Export
     String::from_utf8(out).unwrap()
 }
 
-/// Compares `actual` with `tests/snapshots/<name>`, or rewrites the file
-/// when `UPDATE_SNAPSHOTS=1`.
+/// Checks `actual` against the snapshot `tests/snapshots/<name>.snap`.
+///
+/// A snapshot is a regression record, not an oracle: it says the output has
+/// not changed since someone last reviewed it, not that it is right (the
+/// consumer checks, Graphviz, NetworkX and the Mermaid parser, say that).
+/// The comparison is `insta`'s: on a difference the test fails and, outside
+/// CI, insta writes `<name>.snap.new` next to it; review and accept with
+/// `cargo insta review`, or rerun with `INSTA_UPDATE=always`. Under `CI=true`
+/// (and `INSTA_UPDATE=no`, which `.ci/run` sets) nothing is written.
+///
+/// insta ignores leading and trailing blank lines, so the ending is checked
+/// here: every format ends with exactly one newline.
 pub(crate) fn assert_snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/snapshots")
-        .join(name);
-    if std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1") {
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "cannot read snapshot {}: {e}\nrun with UPDATE_SNAPSHOTS=1 to create it",
-            path.display()
-        )
-    });
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or_else(|| expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "snapshot {name} differs from line {}:\n  expected: {:?}\n  actual:   {:?}\n\
-             review the change, then run with UPDATE_SNAPSHOTS=1 to accept it",
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line),
-        );
-    }
+    assert!(
+        actual.ends_with('\n') && !actual.ends_with("\n\n"),
+        "{name} should end with exactly one newline"
+    );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| insta::assert_snapshot!(name, actual));
 }
 
 /// What to do without Graphviz, and the message to say it with.
