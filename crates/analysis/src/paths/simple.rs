@@ -347,4 +347,52 @@ mod tests {
             .is_empty()
         );
     }
+
+    #[test]
+    fn shortest_first_is_the_depth_first_list_stably_sorted_by_length() {
+        // The complete graph on 6 nodes: 65 simple paths from 0 to 5.
+        let mut edges = Vec::new();
+        for a in 0..6u32 {
+            for b in a + 1..6 {
+                edges.push((a, b));
+            }
+        }
+        let g = DiGraph::<(), ()>::from_edges(edges);
+        for max_links in [None, Some(3), Some(1)] {
+            let options = SimplePathsOptions {
+                max_links,
+                ..Default::default()
+            };
+            let mut expected = all_simple_paths(&g, 0.into(), 5.into(), &options).unwrap();
+            expected.sort_by_key(Path::len);
+            let shortest = SimplePathsOptions {
+                order: PathOrder::ShortestFirst,
+                ..options
+            };
+            let streamed: Vec<_> = simple_paths(&g, 0.into(), 5.into(), &shortest)
+                .unwrap()
+                .collect();
+            assert_eq!(streamed, expected, "max_links {max_links:?}");
+        }
+        // 1 + 4 + 12 + 24 + 24 paths of 1 to 5 links.
+        let all = simple_paths(&g, 0.into(), 5.into(), &SimplePathsOptions::default()).unwrap();
+        assert_eq!(all.count(), 65);
+    }
+
+    #[test]
+    fn an_unreachable_target_ends_at_once() {
+        // Two triangles, no link between them.
+        let g = DiGraph::<(), ()>::from_edges([(0, 1), (1, 2), (2, 0), (3, 4), (4, 5), (5, 3)]);
+        let options = SimplePathsOptions {
+            reading: Reading::Undirected,
+            order: PathOrder::ShortestFirst,
+            ..Default::default()
+        };
+        assert_eq!(
+            simple_paths(&g, 0.into(), 4.into(), &options)
+                .unwrap()
+                .count(),
+            0
+        );
+    }
 }
