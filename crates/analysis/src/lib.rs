@@ -14,6 +14,9 @@
 //!   [`edge_betweenness_centrality`], [`closeness_centrality`],
 //!   [`harmonic_centrality`], [`pagerank`], [`eigenvector_centrality`],
 //!   each returning [`Scores`] (ranked with [`Scores::ranked`]).
+//! - Over time: [`centrality_over_time`] runs any [`Centrality`] on the
+//!   graph as of each date of a series ([`DateRange::dates`] with a
+//!   [`DateStep`]) and returns one [`Series`] per entity.
 //! - Paths: [`shortest_path`] (bidirectional BFS), [`all_simple_paths`],
 //!   [`k_shortest_paths`] (Yen), [`reachable_within`],
 //!   [`weakly_connected_components`], [`strongly_connected_components`];
@@ -38,6 +41,7 @@
 mod centrality;
 mod error;
 mod options;
+mod over_time;
 mod parallel;
 mod paths;
 mod readable;
@@ -55,6 +59,9 @@ pub use centrality::{
 };
 pub use error::{Error, Result};
 pub use options::{Execution, Reading};
+pub use over_time::{
+    Centrality, DateRange, DateStep, MAX_DATES, OverTime, Series, centrality_over_time,
+};
 pub use paths::{
     Connections, KShortestOptions, Path, PathOrder, PathQuery, PathStream, SimplePaths,
     SimplePathsOptions, Step, all_simple_paths, find_path, find_paths, k_shortest_paths,

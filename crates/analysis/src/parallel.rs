@@ -55,20 +55,10 @@ where
     I: Fn() -> S + Sync,
     F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]) + Sync,
 {
-    let blocks = sources.clamp(1, BLOCKS);
-    let ranges: Vec<_> = (0..blocks)
-        .map(|b| (b * sources / blocks)..((b + 1) * sources / blocks))
-        .collect();
+    let ranges = block_ranges(sources);
+    let blocks = ranges.len();
     if execution != Execution::Parallel || rayon::current_num_threads() <= 1 {
-        let mut total = vec![0.0; len];
-        let mut scratch = init();
-        let mut acc = vec![0.0; len];
-        for range in ranges {
-            acc.fill(0.0);
-            work(&mut scratch, range, &mut acc);
-            add(&mut total, &acc);
-        }
-        return total;
+        return serial_sum(&mut init(), &ranges, len, &work);
     }
     let workers = rayon::current_num_threads().min(blocks);
     let pool = Pool {
@@ -105,6 +95,44 @@ where
         }
     });
     pool.into_total()
+}
+
+/// The blocks [`block_sum`] cuts `0..sources` into: contiguous, in order,
+/// and a function of the source count only.
+fn block_ranges(sources: usize) -> Vec<std::ops::Range<usize>> {
+    let blocks = sources.clamp(1, BLOCKS);
+    (0..blocks)
+        .map(|b| (b * sources / blocks)..((b + 1) * sources / blocks))
+        .collect()
+}
+
+/// [`block_sum`] on the calling thread with the caller's scratch space, so
+/// that scratch can be reused from graph to graph. Performs exactly the
+/// additions of `block_sum`, in the same order.
+pub(crate) fn block_sum_with<S, F>(scratch: &mut S, sources: usize, len: usize, work: F) -> Vec<f64>
+where
+    F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]),
+{
+    serial_sum(scratch, &block_ranges(sources), len, &work)
+}
+
+fn serial_sum<S, F>(
+    scratch: &mut S,
+    ranges: &[std::ops::Range<usize>],
+    len: usize,
+    work: &F,
+) -> Vec<f64>
+where
+    F: Fn(&mut S, std::ops::Range<usize>, &mut [f64]),
+{
+    let mut total = vec![0.0; len];
+    let mut acc = vec![0.0; len];
+    for range in ranges {
+        acc.fill(0.0);
+        work(scratch, range.clone(), &mut acc);
+        add(&mut total, &acc);
+    }
+    total
 }
 
 /// Buffers for finished blocks and the running total.

@@ -59,6 +59,16 @@ impl Bfs {
         }
     }
 
+    /// Makes room for a graph of `n` nodes, keeping the buffers when they
+    /// are already large enough (every distance stays [`UNSEEN`] outside
+    /// the last search, so a larger buffer serves a smaller graph as is).
+    pub(crate) fn fit(&mut self, n: usize) {
+        if self.dist.len() < n {
+            self.dist.resize(n, UNSEEN);
+            self.order.resize(n + 1, 0);
+        }
+    }
+
     /// Searches from `source` along `adj`, expanding nodes up to depth
     /// `limit - 1` (so everything within `limit` steps is reached). Returns
     /// `false` if the visitor stopped the search.
@@ -218,6 +228,16 @@ impl Dag {
         Dag {
             entries: vec![0; adj.entries() + 1],
             ends: vec![0; adj.len() + 1],
+        }
+    }
+
+    /// Makes room for a search over `adj`, keeping larger buffers.
+    pub(crate) fn fit(&mut self, adj: &Adjacency) {
+        if self.entries.len() < adj.entries() + 1 {
+            self.entries.resize(adj.entries() + 1, 0);
+        }
+        if self.ends.len() < adj.len() + 1 {
+            self.ends.resize(adj.len() + 1, 0);
         }
     }
 

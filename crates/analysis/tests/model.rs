@@ -247,3 +247,73 @@ fn the_dataset_explains_the_issue_example() {
         "Canada leads the C4 Trust Fund, which the NATO Communications and Information Agency executes"
     );
 }
+
+/// Degrees in `model()`, counted by hand (links either way): c4 3,
+/// stoltenberg 3, nuc 2, every other node 1. Ties go to the lower index,
+/// and c4 (index 1) comes before stoltenberg (index 5).
+#[test]
+fn paths_step_around_avoided_entities_and_hubs() {
+    let g = model();
+    let id = |i: NodeIndex| g.node(i).id.as_str();
+    // Ukraine reaches the NUC through Stoltenberg; the hub c4 is not needed.
+    let one_hub = PathQuery {
+        avoid_hubs: 1,
+        ..undirected()
+    };
+    let found = find_paths(&g, "ukraine", "nuc", &one_hub).unwrap();
+    assert_eq!(
+        found.avoided.iter().map(|&i| id(i)).collect::<Vec<_>>(),
+        ["c4"]
+    );
+    assert_eq!(found.paths[0].len(), 2);
+    // The two best-connected nodes cut Ukraine off.
+    let two_hubs = PathQuery {
+        avoid_hubs: 2,
+        ..undirected()
+    };
+    assert!(matches!(
+        find_paths(&g, "ukraine", "nuc", &two_hubs),
+        Err(Error::NoConnection { .. })
+    ));
+    // Ends are excepted: from c4 the best-connected other node is stoltenberg.
+    let found = find_paths(&g, "c4", "ukraine", &one_hub);
+    assert!(matches!(found, Err(Error::NoConnection { .. })));
+    // Named entities come first; hubs are ranked by their degree in the
+    // query's view and skip the named ones.
+    let named = PathQuery {
+        avoid: vec!["JWG DR".into()],
+        avoid_hubs: 1,
+        ..undirected()
+    };
+    let found = find_paths(&g, "ukraine", "nuc", &named).unwrap();
+    let avoided: Vec<_> = found.avoided.iter().map(|&i| id(i)).collect();
+    assert_eq!(avoided, ["jwg", "c4"]);
+    assert_eq!(found.paths[0].len(), 2);
+    let named = PathQuery {
+        avoid: vec!["C4 Trust Fund".into()],
+        avoid_hubs: 1,
+        ..undirected()
+    };
+    let found = find_paths(&g, "ukraine", "jwg", &named);
+    assert!(matches!(found, Err(Error::NoConnection { .. })));
+    // Avoiding an end is an error; so is an unknown name.
+    let end = PathQuery {
+        avoid: vec!["Canada".into()],
+        ..undirected()
+    };
+    assert!(matches!(
+        find_paths(&g, "canada", "ncia", &end),
+        Err(Error::InvalidOption {
+            option: "avoid",
+            ..
+        })
+    ));
+    let unknown = PathQuery {
+        avoid: vec!["Atlantis".into()],
+        ..undirected()
+    };
+    assert!(matches!(
+        find_paths(&g, "canada", "ncia", &unknown),
+        Err(Error::Lookup(_))
+    ));
+}

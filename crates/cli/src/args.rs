@@ -7,9 +7,9 @@ use std::path::PathBuf;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use partnership_analysis::PathQuery;
+use partnership_analysis::{DateRange, DateStep, PathQuery};
 use partnership_core::json::LinksKey;
-use partnership_core::{Kind, PartialDate, Relation};
+use partnership_core::{EntityOrder, Kind, PartialDate, Relation};
 use partnership_export::{Format, Layout, LinkDirection};
 
 const AFTER_HELP: &str = "\
@@ -17,8 +17,13 @@ Entities may be named by id, name, alias or acronym, in any case.
 
 Examples:
   partnership who-leads \"C4 Trust Fund\"
-  partnership path Canada Ukraine
+  partnership links --from Ukraine --relation signs
+  partnership list --kind fund --sort date
+  partnership path Romania \"Verkhovna Rada\" --avoid Ukraine --avoid-hubs 3
   partnership centrality --measure betweenness --kind body --as-of 2016
+  partnership centrality --measure betweenness --over-time 1997..2017 --format svg > nuc.svg
+  partnership changes --from 2010 --to 2016
+  partnership timeline --format svg > timeline.svg
   partnership export --around NUC --depth 1 -o nuc.dot
   partnership --data my-graph.json stats";
 
@@ -35,7 +40,7 @@ Examples:
 )]
 pub(crate) struct Cli {
     /// Read the graph from this node-link JSON file instead of the embedded
-    /// dataset.
+    /// dataset; `-` reads standard input.
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
 
@@ -56,19 +61,29 @@ pub(crate) enum Command {
     Show(ShowArgs),
     /// Entities whose names, aliases or descriptions match a text, best first.
     Search(SearchArgs),
+    /// Links filtered by relation, subject, object and date, as sentences.
+    Links(LinksArgs),
+    /// Entities of some kinds with their dates and numbers of links.
+    List(ListArgs),
     /// How two entities are connected, explained in sentences.
     Path(PathArgs),
     /// The most central entities by a centrality measure.
     Centrality(CentralityArgs),
-    /// Dated events and links in date order.
+    /// Dated events and links in date order, or a Gantt chart of them.
     Timeline(TimelineArgs),
-    /// Write the graph, or a selection of it, as DOT, JSON, GraphML or
-    /// Mermaid.
+    /// What began and what ended between two dates.
+    Changes(ChangesArgs),
+    /// Write the graph, or a selection of it, as DOT, JSON, GraphML,
+    /// Mermaid or HTML.
     Export(ExportArgs),
     /// Load and check a data file, listing every problem.
     Validate(ValidateArgs),
     /// Counts by kind and relation, date range and sources.
     Stats(StatsArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), or write every page to a folder.
+    Man(ManArgs),
 }
 
 /// How a query command prints its answer.
@@ -79,14 +94,38 @@ pub(crate) enum OutputFormat {
     Text,
     /// JSON for scripts.
     Json,
+    /// Comma-separated values, one header line, for spreadsheets.
+    Csv,
 }
 
-/// The `--format` option shared by query commands.
+/// The `--format` option shared by commands that print tables.
 #[derive(Debug, Clone, Copy, Args)]
 pub(crate) struct Output {
     /// Output format.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub format: OutputFormat,
+}
+
+/// How `path` prints its answer: sentences are no table, so no CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum PathFormat {
+    /// Sentences for a terminal.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+}
+
+/// When: one date, or a range (the two options conflict).
+#[derive(Debug, Clone, Args)]
+pub(crate) struct Dates {
+    /// Only what was active at this date (YYYY, YYYY-MM or YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = date_parser, conflicts_with = "between")]
+    pub as_of: Option<PartialDate>,
+    /// Only what was active at some time from the start of FROM to the end
+    /// of TO.
+    #[arg(long, num_args = 2, value_names = ["FROM", "TO"], value_parser = date_parser)]
+    pub between: Vec<PartialDate>,
 }
 
 /// Arguments of `who-leads`.
@@ -115,9 +154,77 @@ pub(crate) struct LedByArgs {
 pub(crate) struct ShowArgs {
     /// The entity: id, name, alias or acronym.
     pub entity: String,
+    /// Only links of these relations (comma-separated).
+    #[arg(long = "relation", visible_alias = "relations", value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
+    pub relations: Vec<Relation>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: Output,
+}
+
+/// Arguments of `links`.
+#[derive(Debug, Args)]
+pub(crate) struct LinksArgs {
+    /// Only links of these relations (comma-separated), such as signs or
+    /// leads,executes.
+    #[arg(long = "relation", visible_alias = "relations", value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
+    pub relations: Vec<Relation>,
+    /// Only links whose subject is this entity (repeat for several).
+    #[arg(long, value_name = "ENTITY")]
+    pub from: Vec<String>,
+    /// Only links whose subject is of these kinds (comma-separated).
+    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    pub from_kind: Vec<Kind>,
+    /// Only links whose object is this entity (repeat for several).
+    #[arg(long, value_name = "ENTITY")]
+    pub to: Vec<String>,
+    /// Only links whose object is of these kinds (comma-separated).
+    #[arg(long, value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    pub to_kind: Vec<Kind>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub dates: Dates,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// Arguments of `list`.
+#[derive(Debug, Args)]
+pub(crate) struct ListArgs {
+    /// Only entities of these kinds (comma-separated), such as fund,body.
+    #[arg(long, visible_alias = "kinds", value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    pub kind: Vec<Kind>,
+    /// Order by name, or by the date each entity starts (undated last).
+    #[arg(long, value_enum, default_value_t = EntityOrder::Name)]
+    pub sort: EntityOrder,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub dates: Dates,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub output: Output,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, Args)]
+pub(crate) struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, Args)]
+pub(crate) struct ManArgs {
+    /// The page of this subcommand (`partnership-links(1)`) instead of
+    /// `partnership(1)`.
+    #[arg(value_name = "SUBCOMMAND")]
+    pub subcommand: Option<String>,
+    /// Write `partnership.1` and one page per subcommand into this folder
+    /// instead of printing one page.
+    #[arg(long, value_name = "DIR", conflicts_with = "subcommand")]
+    pub dir: Option<PathBuf>,
 }
 
 /// Arguments of `search`.
@@ -158,9 +265,17 @@ pub(crate) struct PathArgs {
     /// With --all: list at most N paths, the shortest first (0: no limit).
     #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_LIMIT, requires = "all")]
     pub limit: usize,
-    #[command(flatten)]
-    #[allow(missing_docs)]
-    pub output: Output,
+    /// Step around these entities (comma-separated, or repeat the option;
+    /// name one with a comma in its name by id or alias).
+    #[arg(long, value_name = "ENTITY", value_delimiter = ',')]
+    pub avoid: Vec<String>,
+    /// Step around the N best-connected entities too (most links, the two
+    /// ends and --avoid excepted).
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub avoid_hubs: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PathFormat::Text)]
+    pub format: PathFormat,
 }
 
 /// A centrality measure.
@@ -195,15 +310,81 @@ pub(crate) struct CentralityArgs {
     #[arg(long, value_name = "N", default_value_t = 10)]
     pub top: usize,
     /// Use only what was active at this date.
-    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    #[arg(long, value_name = "DATE", value_parser = date_parser, conflicts_with = "over_time")]
     pub as_of: Option<PartialDate>,
+    /// Score the graph as of each date from A to B (such as 1997..2017),
+    /// every --step; lists the top entities by their peak score.
+    #[arg(long, value_name = "A..B", value_parser = range_parser)]
+    pub over_time: Option<DateRange>,
+    /// With --over-time: the time between snapshots, in years or months
+    /// (1y, 2y, 6m).
+    #[arg(long, value_name = "STEP", default_value = "1y", value_parser = step_parser, requires = "over_time")]
+    pub step: DateStep,
     /// Read links only from subject to object (default: either way);
     /// degree then counts incoming links only.
     #[arg(long)]
     pub directed: bool,
-    #[command(flatten)]
-    #[allow(missing_docs)]
-    pub output: Output,
+    /// Output format; csv and svg (a line chart of the top entities) need
+    /// --over-time.
+    #[arg(long, value_enum, default_value_t = CentralityFormat::Text)]
+    pub format: CentralityFormat,
+}
+
+/// How `centrality` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum CentralityFormat {
+    /// Aligned tables for a terminal.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// CSV, one row per entity (with --over-time).
+    Csv,
+    /// An SVG line chart (with --over-time).
+    Svg,
+}
+
+/// How `timeline` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum TimelineFormat {
+    /// Aligned tables for a terminal.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// Comma-separated values, one header line, for spreadsheets.
+    Csv,
+    /// An SVG Gantt chart: a bar per programme, fund, agreement, body and
+    /// operation, events as marks.
+    Svg,
+}
+
+/// How `changes` prints its answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum ChangesFormat {
+    /// Sentences grouped by kind and relation.
+    #[default]
+    Text,
+    /// JSON for scripts.
+    Json,
+    /// CSV, one row per change.
+    Csv,
+}
+
+/// Arguments of `changes`.
+#[derive(Debug, Args)]
+pub(crate) struct ChangesArgs {
+    /// The earlier date (YYYY, YYYY-MM or YYYY-MM-DD): the graph as of this
+    /// date is the starting point.
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub from: PartialDate,
+    /// The later date: lists what began by it, and what ended before it,
+    /// that was not so as of --from.
+    #[arg(long, value_name = "DATE", value_parser = date_parser)]
+    pub to: PartialDate,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ChangesFormat::Text)]
+    pub format: ChangesFormat,
 }
 
 /// Arguments of `timeline`.
@@ -218,9 +399,19 @@ pub(crate) struct TimelineArgs {
     /// Only entries about this entity or its links.
     #[arg(long, value_name = "ENTITY")]
     pub involving: Option<String>,
-    #[command(flatten)]
-    #[allow(missing_docs)]
-    pub output: Output,
+    /// Only links of these relations (comma-separated); entities' own dates
+    /// are left out.
+    #[arg(long = "relation", visible_alias = "relations", value_name = "RELATION", value_delimiter = ',', value_parser = relation_parser(), hide_possible_values = true)]
+    pub relations: Vec<Relation>,
+    /// Only entries about entities of these kinds (comma-separated): their
+    /// own dates, and links with an end of one of these kinds; for svg, the
+    /// kinds that get a row (default: programme, fund, agreement, body,
+    /// operation).
+    #[arg(long, visible_alias = "kinds", value_name = "KIND", value_delimiter = ',', value_parser = kind_parser(), hide_possible_values = true)]
+    pub kind: Vec<Kind>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TimelineFormat::Text)]
+    pub format: TimelineFormat,
 }
 
 /// Arguments of `export`.
@@ -248,16 +439,29 @@ pub(crate) struct ExportArgs {
     /// Only what was active at this date.
     #[arg(long, value_name = "DATE", value_parser = date_parser)]
     pub as_of: Option<PartialDate>,
+    /// Leave out these entities and their links (comma-separated, or repeat
+    /// the option), such as a hub that crowds the drawing.
+    #[arg(long, value_name = "ENTITY", value_delimiter = ',')]
+    pub exclude: Vec<String>,
     /// Leave out entities that end up without any link.
     #[arg(long)]
     pub hide_isolated: bool,
     /// Diagram direction (dot, mermaid).
     #[arg(long, value_enum, default_value_t = Layout::LeftToRight)]
     pub layout: Layout,
+    /// Draw what is part of something inside a box around it (dot).
+    #[arg(long)]
+    pub clusters: bool,
+    /// Leave out the legend of kinds and relations (dot).
+    #[arg(long)]
+    pub no_legend: bool,
+    /// Caption of the diagram (dot; default: the graph's name).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
     /// Key holding the links (json).
     #[arg(long, value_enum, default_value_t = LinksKey::Edges)]
     pub links_key: LinksKey,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-`: standard output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -265,8 +469,9 @@ pub(crate) struct ExportArgs {
 /// Arguments of `validate`.
 #[derive(Debug, Args)]
 pub(crate) struct ValidateArgs {
-    /// The node-link JSON file to check.
-    pub file: PathBuf,
+    /// The node-link JSON file to check (`-`: standard input); without it,
+    /// the file given with --data.
+    pub file: Option<PathBuf>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub output: Output,
@@ -281,6 +486,14 @@ pub(crate) struct StatsArgs {
 }
 
 fn date_parser(text: &str) -> Result<PartialDate, partnership_core::DateError> {
+    text.parse()
+}
+
+fn range_parser(text: &str) -> Result<DateRange, partnership_analysis::Error> {
+    text.parse()
+}
+
+fn step_parser(text: &str) -> Result<DateStep, partnership_analysis::Error> {
     text.parse()
 }
 

@@ -43,7 +43,7 @@ pub(crate) enum Error {
     #[error("the embedded dataset is invalid: {0}")]
     Embedded(LoadError),
     /// `validate` found problems; they have been listed on standard output.
-    #[error("{}: {count} problem{}", path.display(), if *count == 1 { "" } else { "s" })]
+    #[error("{}: {count} problem{}", file_name(path), if *count == 1 { "" } else { "s" })]
     Invalid {
         /// The file checked.
         path: PathBuf,
@@ -53,6 +53,9 @@ pub(crate) enum Error {
     /// The arguments are consistent for clap but not for the command.
     #[error("{0}")]
     Usage(String),
+    /// A search or filter found nothing (exit code 1, as `grep`).
+    #[error("{0}")]
+    NothingFound(String),
     /// A path or centrality query failed.
     #[error(transparent)]
     Analysis(#[from] partnership_analysis::Error),
@@ -73,8 +76,17 @@ pub(crate) enum Error {
     Output(#[from] io::Error),
 }
 
+/// A file name as messages give it: `standard input` for `-`.
+pub(crate) fn file_name(path: &std::path::Path) -> String {
+    if path == std::path::Path::new("-") {
+        "standard input".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
 fn load_message(path: &std::path::Path, error: &LoadError) -> String {
-    let file = path.display();
+    let file = file_name(path);
     match error {
         LoadError::Io { source, .. } => format!("cannot read {file}: {source}"),
         LoadError::Syntax {
@@ -85,14 +97,21 @@ fn load_message(path: &std::path::Path, error: &LoadError) -> String {
         LoadError::Invalid { problems } if problems.len() == 1 => {
             format!("{file}: {}", problems[0])
         }
-        LoadError::Invalid { problems } => format!(
-            "{file}: {} problems, the first: {}; run `partnership validate {file}` to list them all",
-            problems.len(),
-            problems
-                .first()
-                .map(ToString::to_string)
-                .unwrap_or_default()
-        ),
+        LoadError::Invalid { problems } => {
+            let again = if path == std::path::Path::new("-") {
+                "`partnership validate -` on the same input".to_owned()
+            } else {
+                format!("`partnership validate {}`", path.display())
+            };
+            format!(
+                "{file}: {} problems, the first: {}; run {again} to list them all",
+                problems.len(),
+                problems
+                    .first()
+                    .map(ToString::to_string)
+                    .unwrap_or_default(),
+            )
+        }
         other => format!("{file}: {other}"),
     }
 }
@@ -110,9 +129,11 @@ impl Error {
                 partnership_analysis::Error::Lookup(_)
                 | partnership_analysis::Error::InvalidOption { .. },
             ) => ExitCode::Usage,
-            Error::Embedded(_) | Error::Analysis(_) | Error::Write { .. } | Error::Output(_) => {
-                ExitCode::Failure
-            }
+            Error::Embedded(_)
+            | Error::Analysis(_)
+            | Error::Write { .. }
+            | Error::Output(_)
+            | Error::NothingFound(_) => ExitCode::Failure,
         }
     }
 
@@ -120,6 +141,11 @@ impl Error {
     /// does not already contain: the whole chain of `source()`s on one line.
     pub(crate) fn chain(&self) -> String {
         let mut text = self.to_string();
+        // A load error's message already says all its cause says, in other
+        // words (the first problem of many, the line of a syntax error).
+        if matches!(self, Error::Load { .. }) {
+            return text;
+        }
         let mut cause = std::error::Error::source(self);
         while let Some(e) = cause {
             let message = e.to_string();
@@ -178,6 +204,19 @@ mod tests {
         );
         // A transparent wrapper is not repeated.
         assert_eq!(Error::Lookup(lookup.clone()).chain(), lookup.to_string());
+    }
+
+    #[test]
+    fn a_load_error_is_said_once() {
+        let err = Error::Load {
+            path: "-".into(),
+            source: LoadError::Syntax {
+                line: 1,
+                column: 2,
+                message: "eof".into(),
+            },
+        };
+        assert_eq!(err.chain(), "standard input:1:2: invalid JSON: eof");
     }
 
     #[test]

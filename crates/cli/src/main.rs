@@ -23,6 +23,7 @@ fn main() -> std::process::ExitCode {
         Ok(cli) => cli,
         Err(err) => return usage_error(&err).into(),
     };
+    output::set_width(output::terminal_width());
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let result = run(&cli, &mut out).and_then(|()| out.flush().map_err(Error::from));
@@ -46,13 +47,19 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
         Command::LedBy(args) => commands::led_by::run(args, &graph()?, out),
         Command::Show(args) => commands::show::run(args, &graph()?, out),
         Command::Search(args) => commands::search::run(args, &graph()?, out),
+        Command::Links(args) => commands::links::run(args, &graph()?, out),
+        Command::List(args) => commands::list::run(args, &graph()?, out),
         Command::Path(args) => commands::path::run(args, &graph()?, out),
         Command::Centrality(args) => commands::centrality::run(args, &graph()?, out),
         Command::Timeline(args) => commands::timeline::run(args, &graph()?, out),
+        Command::Changes(args) => commands::changes::run(args, &graph()?, out),
         Command::Export(args) => commands::export::run(args, &graph()?, out),
         Command::Stats(args) => commands::stats::run(args, &graph()?, out),
-        // `validate` loads its own FILE and reports every problem in it.
-        Command::Validate(args) => commands::validate::run(args, out),
+        // `validate` loads its own FILE (or --data) and reports every
+        // problem in it.
+        Command::Validate(args) => commands::validate::run(args, cli.data.as_deref(), out),
+        Command::Completions(args) => commands::completions::completions(args.shell, out),
+        Command::Man(args) => commands::completions::man(args, out),
     }
 }
 

@@ -1,17 +1,20 @@
-//! Shared pieces of output: aligned tables, JSON, how names, dates and
-//! sources are spelled, and the one place text reaches the terminal.
+//! Shared pieces of output: aligned tables (fitted to the terminal), CSV,
+//! JSON, how names, dates and sources are spelled, and the one place text
+//! reaches the terminal.
 //!
 //! Every line of text output goes through [`line`] (the [`say!`] macro) or
-//! [`Table::write`], and every line on standard error through [`error`] or
+//! [`Table`], and every line on standard error through [`error`] or
 //! [`notice`]: each escapes control characters with [`clean`], so nothing
 //! read from a data file or an argument (an id holding ESC, a name holding
-//! a line break) can move the cursor, ring the bell or forge a line. JSON
+//! a line break) can move the cursor, ring the bell or forge a line. Table
+//! cells are escaped as they are added, so CSV output is escaped too. JSON
 //! output is escaped by `serde_json` and is left alone; so are exports,
 //! whose writers escape for their own formats.
 
 use std::borrow::Cow;
 use std::fmt;
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::sync::OnceLock;
 
 use partnership_core::{Graph, Kind, LinkRef, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
@@ -135,11 +138,27 @@ impl Table {
         );
     }
 
-    /// Prints the table.
+    /// Whether the table has no rows.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Prints the table, fitted to the terminal's width when standard
+    /// output is one (see [`set_width`]), whole otherwise.
     ///
     /// # Errors
     /// Any error of `out`.
     pub(crate) fn write(&self, out: &mut dyn Write) -> io::Result<()> {
+        self.write_within(out, WIDTH.get().copied().flatten())
+    }
+
+    /// Prints the table; with a `width`, long cells are cut with an
+    /// ellipsis, widest column first, so that lines fit in `width`
+    /// characters (as far as columns of [`MIN_COLUMN`] characters allow).
+    ///
+    /// # Errors
+    /// Any error of `out`.
+    pub(crate) fn write_within(&self, out: &mut dyn Write, width: Option<usize>) -> io::Result<()> {
         let lines = std::iter::once(&self.header)
             .filter(|h| !h.is_empty())
             .chain(&self.rows);
@@ -150,14 +169,18 @@ impl Table {
                 *w = (*w).max(cell.chars().count());
             }
         }
+        if let Some(width) = width {
+            fit(&mut widths, width.saturating_sub(self.indent));
+        }
         for line in lines {
             let mut text = " ".repeat(self.indent);
             for (i, cell) in line.iter().enumerate() {
+                let cell = cut(cell, widths[i]);
                 if i + 1 == line.len() {
-                    text.push_str(cell);
+                    text.push_str(&cell);
                 } else {
-                    let pad = widths[i] - cell.chars().count();
-                    text.push_str(cell);
+                    let pad = widths[i].saturating_sub(cell.chars().count());
+                    text.push_str(&cell);
                     text.push_str(&" ".repeat(pad + 2));
                 }
             }
@@ -165,6 +188,91 @@ impl Table {
         }
         Ok(())
     }
+
+    /// Prints the table as CSV: the header (when there is one), then the
+    /// rows, every cell whole.
+    ///
+    /// # Errors
+    /// Any error of `out`.
+    pub(crate) fn write_csv(&self, out: &mut dyn Write) -> io::Result<()> {
+        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(out);
+        if !self.header.is_empty() {
+            writer.write_record(&self.header).map_err(io::Error::from)?;
+        }
+        for row in &self.rows {
+            writer.write_record(row).map_err(io::Error::from)?;
+        }
+        writer.flush()
+    }
+}
+
+/// Columns are not cut narrower than this many characters.
+pub(crate) const MIN_COLUMN: usize = 8;
+
+/// Narrows the widest columns, one character at a time, until the line
+/// (columns plus two spaces between each) fits in `width`, or every column
+/// is down to [`MIN_COLUMN`] or its own width.
+fn fit(widths: &mut [usize], width: usize) {
+    let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
+    while total(widths) > width {
+        let Some(widest) = widths
+            .iter_mut()
+            .filter(|w| **w > MIN_COLUMN)
+            .max_by_key(|w| **w)
+        else {
+            break;
+        };
+        *widest -= 1;
+    }
+}
+
+/// `cell` cut to `width` characters, the last one an ellipsis when cut.
+fn cut(cell: &str, width: usize) -> String {
+    if cell.chars().count() <= width {
+        return cell.to_owned();
+    }
+    let mut text: String = cell.chars().take(width.saturating_sub(1)).collect();
+    text.push('…');
+    text
+}
+
+static WIDTH: OnceLock<Option<usize>> = OnceLock::new();
+
+/// Sets the width that [`Table::write`] fits tables to; `None` leaves them
+/// whole. Only the first call counts.
+pub(crate) fn set_width(width: Option<usize>) {
+    let _ = WIDTH.set(width);
+}
+
+/// The terminal's width when standard output is a terminal: the `COLUMNS`
+/// variable when it holds a positive number, else what the terminal
+/// reports, else 80. `None` when standard output is a pipe or a file.
+pub(crate) fn terminal_width() -> Option<usize> {
+    let stdout = io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    Some(from_env.unwrap_or_else(|| {
+        terminal_size::terminal_size_of(&stdout).map_or(80, |(w, _)| usize::from(w.0))
+    }))
+}
+
+/// Citations as one CSV cell: `document: section`, joined with `; `.
+pub(crate) fn citations(sources: &[Source]) -> String {
+    sources
+        .iter()
+        .map(words::citation)
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A date as a CSV cell: empty when there is none.
+pub(crate) fn date_cell(date: Option<PartialDate>) -> String {
+    date.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// Prints `value` as pretty JSON followed by a newline.
@@ -282,6 +390,37 @@ mod tests {
         let mut out = Vec::new();
         say!(&mut out, "{}!", "bell\u{7}").unwrap();
         assert_eq!(out, b"bell\\u{7}!\n");
+    }
+
+    #[test]
+    fn narrow_widths_cut_the_widest_column_with_an_ellipsis() {
+        let mut t = Table::new(&["ID", "NAME", "KIND"]);
+        t.row(["a", "a rather long name for a column", "state"]);
+        let mut out = Vec::new();
+        t.write_within(&mut out, Some(30)).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.lines().all(|l| l.chars().count() <= 30), "{text}");
+        assert!(text.contains("a rather long name…  state"), "{text}");
+        // Whole when there is room, or no width at all.
+        let mut out = Vec::new();
+        t.write_within(&mut out, Some(200)).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("column"));
+        // Columns stop shrinking at MIN_COLUMN.
+        let mut widths = vec![20, 30];
+        fit(&mut widths, 5);
+        assert_eq!(widths, [MIN_COLUMN, MIN_COLUMN]);
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting() {
+        let mut t = Table::new(&["NAME", "NOTE"]);
+        t.row(["Command, Control", "say \"hi\""]);
+        let mut out = Vec::new();
+        t.write_csv(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "NAME,NOTE\n\"Command, Control\",\"say \"\"hi\"\"\"\n"
+        );
     }
 
     #[test]

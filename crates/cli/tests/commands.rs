@@ -100,8 +100,11 @@ fn search_ranks_exact_matches_first() {
     let v = on_sample(&["search", "NUC", "--format", "json"]).json();
     assert_eq!(v[0]["id"], "nato-ukraine-commission");
     assert_eq!(v[0]["match"], "exact");
-    let none = on_sample(&["search", "zzzz", "--format", "json"]).json();
-    assert_eq!(none, Value::Array(vec![]));
+    // Nothing found: the empty answer, a message on stderr, exit 1.
+    let none = on_sample(&["search", "zzzz", "--format", "json"]);
+    assert_eq!(none.stdout, "[]\n");
+    let err = none.fails(1);
+    assert!(err.contains("no entity matches \"zzzz\""), "{err}");
 }
 
 #[test]
@@ -331,6 +334,15 @@ fn export_formats_and_output_file() {
     assert!(mermaid.starts_with("flowchart TB\n"));
     let graphml = on_sample(&["export", "--format", "graphml", "--as-of", "1998"]).ok();
     assert!(graphml.starts_with("<?xml"));
+    // The explorer takes the same selection options; its data is JSON in a
+    // script element.
+    let html = on_sample(&[
+        "export", "--format", "html", "--around", "nuc", "--as-of", "2016",
+    ])
+    .ok();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains(r#"<script type="application/json" id="explorer-data">"#));
+    assert!(html.contains(r#""id":"nato-ukraine-commission""#));
     let links = on_sample(&["export", "--format", "json", "--links-key", "links"]).json();
     assert!(links.get("links").is_some() && links.get("edges").is_none());
 

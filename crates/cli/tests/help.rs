@@ -44,6 +44,13 @@ fn subcommand_help() {
     check("path-help.txt", &["path", "--help"]);
     check("centrality-help.txt", &["centrality", "--help"]);
     check("export-help.txt", &["export", "--help"]);
+    check("changes-help.txt", &["changes", "--help"]);
+    check("links-help.txt", &["links", "--help"]);
+    check("list-help.txt", &["list", "--help"]);
+    check("show-help.txt", &["show", "--help"]);
+    check("timeline-help.txt", &["timeline", "--help"]);
+    check("validate-help.txt", &["validate", "--help"]);
+    check("completions-help.txt", &["completions", "--help"]);
 }
 
 #[test]

@@ -184,6 +184,25 @@ pub fn span_overlaps(
     since.is_none_or(|s| s.start() <= at.end()) && until.is_none_or(|u| at.start() <= u.end())
 }
 
+/// Whether a `[since, until]` span (open where `None`) overlaps the range
+/// from the start of `from` to the end of `to`; with `from == to` this is
+/// [`span_overlaps`].
+///
+/// ```
+/// use partnership::model::{date::span_overlaps_range, PartialDate};
+/// let d = |s: &str| s.parse::<PartialDate>().unwrap();
+/// assert!(span_overlaps_range(Some(&d("2014-09")), None, &d("2010"), &d("2014")));
+/// assert!(!span_overlaps_range(Some(&d("2014-09")), None, &d("2010"), &d("2014-08")));
+/// ```
+pub fn span_overlaps_range(
+    since: Option<&PartialDate>,
+    until: Option<&PartialDate>,
+    from: &PartialDate,
+    to: &PartialDate,
+) -> bool {
+    since.is_none_or(|s| s.start() <= to.end()) && until.is_none_or(|u| from.start() <= u.end())
+}
+
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> Ordering {
         self.start()

@@ -35,6 +35,14 @@ pub enum DateError {
         /// The text that failed to parse.
         value: String,
     },
+    /// The first date of a pair starts or ends after the last one.
+    #[error("{from} does not come before {to}")]
+    Reversed {
+        /// The first date.
+        from: String,
+        /// The last date.
+        to: String,
+    },
 }
 
 /// Where in a data file a [`Problem`] was found.

@@ -18,9 +18,11 @@
 //! # Ok::<(), partnership::model::LookupError>(())
 //! ```
 
+pub mod changes;
 mod dataset;
 pub mod date;
 mod error;
+pub mod filter;
 mod graph;
 pub mod json;
 mod kind;
@@ -32,12 +34,14 @@ mod source;
 mod view;
 pub mod words;
 
+pub use changes::Changes;
 pub use dataset::{DATASET_JSON, dataset, try_dataset};
 pub use date::{Day, PartialDate, Precision};
 pub use error::{
     Candidate, DateError, End, LoadError, Location, LookupError, ParseNameError, Problem,
     ProblemKind, Rejected,
 };
+pub use filter::{EntityOrder, EntityQuery, LinkQuery, Listed, When};
 pub use graph::{Graph, LinkRef};
 pub use kind::{Family, Kind};
 pub use lookup::normalize;

@@ -91,6 +91,29 @@ impl<'g> View<'g> {
             .filter_links(|_, l| l.active_at(&date))
     }
 
+    /// Keeps what was active at some time from the start of `from` to the
+    /// end of `to`: nodes whose span overlaps that range and links whose own
+    /// `since`/`until` overlap it. `between(d, d)` is `as_of(d)`; a range
+    /// that starts after it ends keeps nothing.
+    ///
+    /// ```
+    /// use partnership::model::{dataset, PartialDate};
+    /// let g = dataset();
+    /// let d = |s: &str| s.parse::<PartialDate>().unwrap();
+    /// let span = g.view().between(d("2014"), d("2016"));
+    /// assert!(span.node_count() >= g.view().as_of(d("2015")).node_count());
+    /// assert_eq!(g.view().between(d("2010"), d("2010")).link_count(), g.view().as_of(d("2010")).link_count());
+    /// ```
+    pub fn between(self, from: PartialDate, to: PartialDate) -> Self {
+        self.filter_nodes(|_, n| {
+            let (s, u) = n.span();
+            crate::date::span_overlaps_range(s.as_ref(), u.as_ref(), &from, &to)
+        })
+        .filter_links(|_, l| {
+            crate::date::span_overlaps_range(l.since.as_ref(), l.until.as_ref(), &from, &to)
+        })
+    }
+
     /// Keeps only links of these relations. Nodes stay visible.
     pub fn relations(self, relations: &[Relation]) -> Self {
         self.filter_links(|_, l| relations.contains(&l.relation))

@@ -37,6 +37,20 @@ pub enum Error {
         /// Its kind.
         kind: Kind,
     },
+    /// A focus node that is also excluded.
+    #[error("{id:?} is both a focus node and excluded")]
+    FocusExcluded {
+        /// The node's id.
+        id: String,
+    },
+    /// An excluded node names no node, or several.
+    #[error("cannot exclude {query:?}")]
+    UnknownExcluded {
+        /// The id, name or alias as given.
+        query: String,
+        /// What the lookup found instead.
+        source: LookupError,
+    },
     /// A focus node that was not active at the `as_of` date.
     #[error("focus node {id:?} is not active as of {date}")]
     FocusInactive {

@@ -32,19 +32,35 @@ pub enum Format {
     GraphMl,
     /// A Mermaid flowchart, for GitHub and Markdown viewers.
     Mermaid,
+    /// The explorer: a self-contained HTML page with a map and an as-of
+    /// slider.
+    ///
+    /// Data, styles and script are inline and the page makes no network
+    /// request. It has a map laid out at export time, search, filters, the
+    /// slider, details with sources and connections explained in
+    /// sentences.
+    Html,
 }
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 4] = [Format::Dot, Format::Json, Format::GraphMl, Format::Mermaid];
+    pub const ALL: [Format; 5] = [
+        Format::Dot,
+        Format::Json,
+        Format::GraphMl,
+        Format::Mermaid,
+        Format::Html,
+    ];
 
-    /// The name [`FromStr`] reads: `dot`, `json`, `graphml` or `mermaid`.
+    /// The name [`FromStr`] reads: `dot`, `json`, `graphml`, `mermaid` or
+    /// `html`.
     pub fn as_str(self) -> &'static str {
         match self {
             Format::Dot => "dot",
             Format::Json => "json",
             Format::GraphMl => "graphml",
             Format::Mermaid => "mermaid",
+            Format::Html => "html",
         }
     }
 
@@ -55,6 +71,7 @@ impl Format {
             Format::Json => "json",
             Format::GraphMl => "graphml",
             Format::Mermaid => "mmd",
+            Format::Html => "html",
         }
     }
 
@@ -73,6 +90,7 @@ impl Format {
             Format::Json => crate::json::write(writer, selection, options),
             Format::GraphMl => crate::graphml::write(writer, selection),
             Format::Mermaid => crate::mermaid::write(writer, selection, options),
+            Format::Html => crate::explorer::write(writer, selection, options),
         }
     }
 }
@@ -94,10 +112,11 @@ impl FromStr for Format {
             "json" => Ok(Format::Json),
             "graphml" => Ok(Format::GraphMl),
             "mermaid" | "mmd" => Ok(Format::Mermaid),
+            "html" | "htm" => Ok(Format::Html),
             _ => Err(Error::InvalidOption {
                 option: "format",
                 value: s.to_owned(),
-                expected: "dot, json, graphml or mermaid",
+                expected: "dot, json, graphml, mermaid or html",
             }),
         }
     }
@@ -169,7 +188,7 @@ pub struct ExportOptions {
     /// Draw what is `part_of` something inside a box around it (DOT).
     pub clusters: bool,
     /// Caption at the top of the diagram; `None` uses the graph's name
-    /// (DOT).
+    /// (DOT, HTML).
     pub title: Option<String>,
     /// Wrap node labels at this many characters; 0 never wraps (DOT and
     /// Mermaid).

@@ -27,8 +27,10 @@ use crate::text::{UniqueIds, link_label, node_label};
 use crate::{ExportOptions, Selection};
 
 /// The most links Mermaid draws with its default settings (`maxEdges`, which
-/// a chart cannot raise for itself).
-const MAX_EDGES: usize = 500;
+/// a chart cannot raise for itself). A selection with more links makes a
+/// chart that Mermaid refuses to render; narrow it first.
+pub const MERMAID_MAX_EDGES: usize = 500;
+const MAX_EDGES: usize = MERMAID_MAX_EDGES;
 
 /// Writes `selection` as a Mermaid flowchart.
 pub(crate) fn write<W: Write>(

@@ -105,6 +105,10 @@ pub struct SelectionOptions {
     pub relations: Option<Vec<Relation>>,
     /// Keep only what was active at this date (see [`View::as_of`]).
     pub as_of: Option<PartialDate>,
+    /// Leave out these nodes (ids, names or aliases) and their links, such
+    /// as a hub that would crowd a drawing. Applied before the
+    /// neighbourhood is grown, so nothing is reached through them.
+    pub exclude: Vec<String>,
     /// Drop nodes left without any link, after everything else.
     pub hide_isolated: bool,
 }
@@ -118,6 +122,7 @@ impl Default for SelectionOptions {
             kinds: None,
             relations: None,
             as_of: None,
+            exclude: Vec::new(),
             hide_isolated: false,
         }
     }
@@ -161,6 +166,16 @@ impl SelectionOptions {
     /// Only what was active at `date`.
     pub fn as_of(mut self, date: PartialDate) -> Self {
         self.as_of = Some(date);
+        self
+    }
+
+    /// Leave out these nodes (ids, names or aliases) and their links.
+    pub fn exclude<I, S>(mut self, nodes: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.exclude = nodes.into_iter().map(Into::into).collect();
         self
     }
 
@@ -223,6 +238,9 @@ impl<'g> Selection<'g> {
     ///   one node;
     /// - [`Error::EmptyFilter`] when `kinds` or `relations` is `Some` but
     ///   empty;
+    /// - [`Error::UnknownExcluded`] when an excluded node does not resolve
+    ///   to exactly one node, [`Error::FocusExcluded`] when it is also a
+    ///   focus node;
     /// - [`Error::FocusKindExcluded`] or [`Error::FocusInactive`] when a focus
     ///   node exists but the filters hide it, since a neighbourhood of a node
     ///   that is not there is a contradiction, not an empty answer.
@@ -252,7 +270,26 @@ impl<'g> Selection<'g> {
             }
         }
 
+        let mut excluded = Vec::with_capacity(options.exclude.len());
+        for query in &options.exclude {
+            let index = graph
+                .resolve(query)
+                .map_err(|source| Error::UnknownExcluded {
+                    query: query.clone(),
+                    source,
+                })?;
+            if focus.contains(&index) {
+                return Err(Error::FocusExcluded {
+                    id: graph.node(index).id.clone(),
+                });
+            }
+            excluded.push(index);
+        }
+
         let mut view = graph.view();
+        if !excluded.is_empty() {
+            view = view.filter_nodes(|i, _| !excluded.contains(&i));
+        }
         if let Some(date) = options.as_of {
             view = view.as_of(date);
         }
@@ -457,6 +494,28 @@ mod tests {
             .relations([Relation::Leads])
             .hide_isolated(true);
         assert_eq!(ids(&Selection::new(&g, &leads).unwrap()), ["a", "b", "f"]);
+    }
+
+    #[test]
+    fn excluded_nodes_cut_the_neighbourhood() {
+        let g = graph();
+        // Without f, a reaches nothing.
+        let o = SelectionOptions::new().around(["a"], 3).exclude(["F"]);
+        assert_eq!(ids(&Selection::new(&g, &o).unwrap()), ["a"]);
+        let o = SelectionOptions::new().exclude(["f", "o"]);
+        let s = Selection::new(&g, &o).unwrap();
+        assert_eq!(ids(&s), ["a", "b", "p", "c"]);
+        assert_eq!(s.link_count(), 0);
+        let o = SelectionOptions::new().around(["a"], 1).exclude(["a"]);
+        assert!(matches!(
+            Selection::new(&g, &o),
+            Err(Error::FocusExcluded { .. })
+        ));
+        let o = SelectionOptions::new().exclude(["zzz"]);
+        assert!(matches!(
+            Selection::new(&g, &o),
+            Err(Error::UnknownExcluded { .. })
+        ));
     }
 
     #[test]

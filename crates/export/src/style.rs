@@ -97,6 +97,13 @@ const PURPLE: &str = "#AA4499";
 // Neutral, for relations that only give context.
 const GREY: &str = "#777777";
 
+/// Line colours for charts, in the order series take them: the muted
+/// scheme's dark half, as the DOT links use.
+pub(crate) const SERIES: [&str; 7] = [INDIGO, ROSE, GREEN, PURPLE, TEAL, WINE, OLIVE];
+
+/// The neutral grey of axes and context.
+pub(crate) const NEUTRAL: &str = GREY;
+
 pub(crate) fn link_style(relation: Relation) -> LinkStyle {
     use Line::{Dashed, Dotted, Solid};
     use Relation as R;

@@ -5,7 +5,7 @@ use crate::options::{Execution, Reading};
 use crate::parallel::{effective, map_nodes};
 use crate::readable::Readable;
 use crate::scores::Scores;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Adjacency, Snapshot};
 use crate::traverse::Bfs;
 
 /// Options for [`closeness_centrality`].
@@ -88,24 +88,50 @@ pub fn closeness_centrality<G: Readable>(
         effective(options.execution, n, adj.entries()),
         n,
         || Bfs::new(n),
-        |bfs, u| {
-            bfs.distances(&adj, u as u32);
-            let dist = bfs.dist();
-            let total: u64 = bfs
-                .order()
-                .iter()
-                .map(|&v| u64::from(dist[v as usize]))
-                .sum();
-            let reached = bfs.order().len() as f64;
-            if total == 0 || n <= 1 {
-                return 0.0;
-            }
-            let mut c = (reached - 1.0) / total as f64;
-            if wf {
-                c *= (reached - 1.0) / (n as f64 - 1.0);
-            }
-            c
-        },
+        |bfs, u| score(bfs, &adj, u, n, wf),
     );
     Ok(Scores::new(snap.nodes, values))
+}
+
+/// [`closeness_centrality`] on the calling thread, in `scratch` (grown as needed and
+/// left for the next graph); each node's value is computed alone, so the
+/// scores are the same to the bit.
+pub(crate) fn closeness_reusing<G: Readable>(
+    g: G,
+    options: &ClosenessOptions,
+    scratch: &mut Option<Bfs>,
+) -> Result<Scores<G::NodeId>> {
+    let snap = Snapshot::new(g)?;
+    let n = snap.len();
+    let adj = snap.adjacency(snap.backward(options.reading));
+    let wf = options.wf_improved;
+    let bfs = match scratch {
+        Some(b) => {
+            b.fit(n);
+            b
+        }
+        None => scratch.insert(Bfs::new(n)),
+    };
+    let values: Vec<f64> = (0..n).map(|u| score(bfs, &adj, u, n, wf)).collect();
+    Ok(Scores::new(snap.nodes, values))
+}
+
+/// The score of node `u`.
+fn score(bfs: &mut Bfs, adj: &Adjacency, u: usize, n: usize, wf: bool) -> f64 {
+    bfs.distances(adj, u as u32);
+    let dist = bfs.dist();
+    let total: u64 = bfs
+        .order()
+        .iter()
+        .map(|&v| u64::from(dist[v as usize]))
+        .sum();
+    let reached = bfs.order().len() as f64;
+    if total == 0 || n <= 1 {
+        return 0.0;
+    }
+    let mut c = (reached - 1.0) / total as f64;
+    if wf {
+        c *= (reached - 1.0) / (n as f64 - 1.0);
+    }
+    c
 }

@@ -5,7 +5,7 @@ use crate::options::{Execution, Reading};
 use crate::parallel::{effective, map_nodes};
 use crate::readable::Readable;
 use crate::scores::Scores;
-use crate::snapshot::Snapshot;
+use crate::snapshot::{Adjacency, Snapshot};
 use crate::traverse::Bfs;
 
 /// Options for [`harmonic_centrality`].
@@ -73,14 +73,39 @@ pub fn harmonic_centrality<G: Readable>(
         effective(options.execution, n, adj.entries()),
         n,
         || Bfs::new(n),
-        |bfs, u| {
-            bfs.distances(&adj, u as u32);
-            let dist = bfs.dist();
-            bfs.order()[1..]
-                .iter()
-                .map(|&v| 1.0 / f64::from(dist[v as usize]))
-                .sum::<f64>()
-        },
+        |bfs, u| score(bfs, &adj, u),
     );
     Ok(Scores::new(snap.nodes, values))
+}
+
+/// [`harmonic_centrality`] on the calling thread, in `scratch` (grown as needed and
+/// left for the next graph); each node's value is computed alone, so the
+/// scores are the same to the bit.
+pub(crate) fn harmonic_reusing<G: Readable>(
+    g: G,
+    options: &HarmonicOptions,
+    scratch: &mut Option<Bfs>,
+) -> Result<Scores<G::NodeId>> {
+    let snap = Snapshot::new(g)?;
+    let n = snap.len();
+    let adj = snap.adjacency(snap.backward(options.reading));
+    let bfs = match scratch {
+        Some(b) => {
+            b.fit(n);
+            b
+        }
+        None => scratch.insert(Bfs::new(n)),
+    };
+    let values: Vec<f64> = (0..n).map(|u| score(bfs, &adj, u)).collect();
+    Ok(Scores::new(snap.nodes, values))
+}
+
+/// The score of node `u`.
+fn score(bfs: &mut Bfs, adj: &Adjacency, u: usize) -> f64 {
+    bfs.distances(adj, u as u32);
+    let dist = bfs.dist();
+    bfs.order()[1..]
+        .iter()
+        .map(|&v| 1.0 / f64::from(dist[v as usize]))
+        .sum::<f64>()
 }

@@ -1,11 +1,11 @@
 //! Centrality measures, each following NetworkX's definition and
 //! normalisation (stated on each function).
 
-mod betweenness;
-mod closeness;
+pub(crate) mod betweenness;
+pub(crate) mod closeness;
 mod degree;
 mod eigenvector;
-mod harmonic;
+pub(crate) mod harmonic;
 mod pagerank;
 
 pub use betweenness::{

@@ -33,6 +33,13 @@ pub struct PathQuery {
     /// With `all`: at most this many paths, the shortest first; `None` for
     /// every one (their number can grow exponentially with `max_links`).
     pub limit: Option<usize>,
+    /// Entities (ids, names or aliases) no path may pass through. Naming an
+    /// end of the path is an error.
+    pub avoid: Vec<String>,
+    /// Also keep out the `avoid_hubs` best-connected entities of the view
+    /// (most links, read either way; ties in file order), the two ends and
+    /// the entities in `avoid` excepted. 0 avoids none.
+    pub avoid_hubs: usize,
 }
 
 impl Default for PathQuery {
@@ -45,6 +52,8 @@ impl Default for PathQuery {
             all: false,
             max_links: PathQuery::DEFAULT_MAX_LINKS,
             limit: Some(PathQuery::DEFAULT_LIMIT),
+            avoid: Vec::new(),
+            avoid_hubs: 0,
         }
     }
 }
@@ -80,6 +89,9 @@ pub struct Connections {
     pub to: NodeIndex,
     /// The paths, by non-decreasing length; never empty.
     pub paths: Vec<Path<NodeIndex, EdgeIndex>>,
+    /// The entities kept out of the paths: those of `avoid` in the order
+    /// given, then the hubs of `avoid_hubs`, best-connected first.
+    pub avoided: Vec<NodeIndex>,
     /// Whether more paths within `max_links` exist than `limit` let through.
     pub truncated: bool,
 }
@@ -131,7 +143,7 @@ pub fn find_path(
     query: &PathQuery,
 ) -> Result<Path<NodeIndex, EdgeIndex>> {
     let (a, b) = (graph.resolve(from)?, graph.resolve(to)?);
-    let view = ends_in_view(graph, query, a, b)?;
+    let (view, _) = ends_in_view(graph, query, a, b)?;
     shortest_path(&view, a, b, query.reading).map_err(|e| no_connection(graph, a, b, None, e))
 }
 
@@ -161,6 +173,12 @@ pub fn find_path(
 /// let found = find_paths(g, "Canada", "Ukraine", &query)?;
 /// assert!(found.paths.len() <= 3);
 /// assert!(found.paths.windows(2).all(|w| w[0].len() <= w[1].len()));
+///
+/// // The same question stepping around Ukraine and the three next hubs.
+/// let around = PathQuery { avoid: vec!["Ukraine".into()], avoid_hubs: 3, ..Default::default() };
+/// let found = find_paths(g, "Romania", "Verkhovna Rada", &around)?;
+/// assert_eq!(found.avoided.len(), 4);
+/// assert!(found.paths[0].nodes().iter().all(|n| !found.avoided.contains(n)));
 /// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Result<Connections> {
@@ -172,7 +190,7 @@ pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Res
         });
     }
     let (a, b) = (graph.resolve(from)?, graph.resolve(to)?);
-    let view = ends_in_view(graph, query, a, b)?;
+    let (view, avoided) = ends_in_view(graph, query, a, b)?;
     let within = query.all.then_some(query.max_links);
     let shortest = shortest_path(&view, a, b, query.reading)
         .map_err(|e| no_connection(graph, a, b, within, e))?;
@@ -180,6 +198,7 @@ pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Res
         from: a,
         to: b,
         paths,
+        avoided: avoided.clone(),
         truncated,
     };
     if !query.all || a == b {
@@ -209,7 +228,10 @@ pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Res
             paths.truncate(limit);
             (paths, truncated)
         }
-        None => (stream(graph, a, b, query, &view)?.collect(), false),
+        None => (
+            stream(graph, a, b, query, &view, avoided.clone())?.collect(),
+            false,
+        ),
     };
     Ok(connections(paths, truncated))
 }
@@ -234,9 +256,9 @@ pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Res
 ///
 /// # Example
 /// ```
-/// use partnership_analysis::{stream_paths, PathQuery};
+/// use partnership::analysis::{stream_paths, PathQuery};
 ///
-/// let g = partnership_core::dataset();
+/// let g = partnership::model::dataset();
 /// let query = PathQuery { max_links: 3, ..Default::default() };
 /// let stream = stream_paths(g, "Canada", "Ukraine", &query)?;
 /// let mut last = 0;
@@ -244,12 +266,12 @@ pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Res
 ///     assert!(path.len() >= last && path.len() <= 3);
 ///     last = path.len();
 /// }
-/// # Ok::<(), partnership_analysis::Error>(())
+/// # Ok::<(), partnership::analysis::Error>(())
 /// ```
 pub fn stream_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Result<PathStream> {
     let (a, b) = (graph.resolve(from)?, graph.resolve(to)?);
-    let view = ends_in_view(graph, query, a, b)?;
-    stream(graph, a, b, query, &view)
+    let (view, avoided) = ends_in_view(graph, query, a, b)?;
+    stream(graph, a, b, query, &view, avoided)
 }
 
 /// [`stream_paths`] on resolved ends and their view.
@@ -259,6 +281,7 @@ fn stream(
     b: NodeIndex,
     query: &PathQuery,
     view: &View<'_>,
+    avoided: Vec<NodeIndex>,
 ) -> Result<PathStream> {
     let within = Some(query.max_links);
     let shortest = shortest_path(view, a, b, query.reading)
@@ -285,6 +308,7 @@ fn stream(
     Ok(PathStream {
         from: a,
         to: b,
+        avoided,
         own: (a == b).then_some(shortest),
         rest,
     })
@@ -298,6 +322,8 @@ pub struct PathStream {
     pub from: NodeIndex,
     /// The end.
     pub to: NodeIndex,
+    /// The entities the paths step around (`avoid` and `avoid_hubs`).
+    pub avoided: Vec<NodeIndex>,
     /// The path without links, when the ends coincide.
     own: Option<Path<NodeIndex, EdgeIndex>>,
     rest: SimplePaths<NodeIndex, EdgeIndex>,
@@ -311,13 +337,14 @@ impl Iterator for PathStream {
     }
 }
 
-/// The query's view, after checking that both ends are in it.
+/// The query's view without the avoided entities, after checking that both
+/// ends are in it; and the entities avoided.
 fn ends_in_view<'g>(
     graph: &'g Graph,
     query: &PathQuery,
     a: NodeIndex,
     b: NodeIndex,
-) -> Result<View<'g>> {
+) -> Result<(View<'g>, Vec<NodeIndex>)> {
     let view = query.view(graph);
     for end in [a, b] {
         if !view.contains_node(end) {
@@ -333,7 +360,49 @@ fn ends_in_view<'g>(
             });
         }
     }
-    Ok(view)
+    let mut avoided: Vec<NodeIndex> = Vec::new();
+    for name in &query.avoid {
+        let index = graph.resolve(name)?;
+        if index == a || index == b {
+            return Err(Error::InvalidOption {
+                option: "avoid",
+                value: name.clone(),
+                expected: "an entity other than the two ends of the path",
+            });
+        }
+        if !avoided.contains(&index) {
+            avoided.push(index);
+        }
+    }
+    let named = avoided.len();
+    avoided.extend(hubs(&view, query.avoid_hubs, |i| {
+        i == a || i == b || avoided[..named].contains(&i)
+    }));
+    let view = if avoided.is_empty() {
+        view
+    } else {
+        view.filter_nodes(|i, _| !avoided.contains(&i))
+    };
+    Ok((view, avoided))
+}
+
+/// The `n` visible nodes with the most visible links (a self-link counting
+/// once), best first, ties in index order, leaving out those `skip` names.
+fn hubs(view: &View<'_>, n: usize, skip: impl Fn(NodeIndex) -> bool) -> Vec<NodeIndex> {
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut degree = vec![0usize; view.graph().node_count()];
+    for l in view.links() {
+        degree[l.source.index()] += 1;
+        if l.target != l.source {
+            degree[l.target.index()] += 1;
+        }
+    }
+    let mut nodes: Vec<NodeIndex> = view.nodes().map(|(i, _)| i).filter(|&i| !skip(i)).collect();
+    nodes.sort_by(|x, y| degree[y.index()].cmp(&degree[x.index()]).then(x.cmp(y)));
+    nodes.truncate(n);
+    nodes
 }
 
 /// A search's "no path" in the model's words; other errors pass through.

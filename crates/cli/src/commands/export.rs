@@ -1,16 +1,19 @@
 //! `partnership export`: the graph, or a selection of it, as DOT, JSON,
-//! GraphML or Mermaid.
+//! GraphML, Mermaid or the HTML explorer.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
 
 use partnership_core::Graph;
-use partnership_export::{ExportOptions, Selection, SelectionOptions};
+use partnership_export::{ExportOptions, Format, MERMAID_MAX_EDGES, Selection, SelectionOptions};
 
 use crate::args::ExportArgs;
 use crate::error::Error;
+use crate::output;
 
-/// Writes the selection the options describe, to `--output` or `out`.
+/// Writes the selection the options describe, to `--output` or `out`
+/// (also for `-o -`). A Mermaid chart with more links than Mermaid draws by
+/// default gets a warning on standard error.
 ///
 /// # Errors
 /// [`Error::Export`] when `--around` names no entity or several (with the
@@ -32,17 +35,31 @@ pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Resu
     if let Some(date) = args.as_of {
         options = options.as_of(date);
     }
-    options = options.hide_isolated(args.hide_isolated);
+    options = options
+        .exclude(args.exclude.iter().cloned())
+        .hide_isolated(args.hide_isolated);
     let selection = Selection::new(graph, &options)?;
 
     let format = args.format;
+    if format == Format::Mermaid && selection.link_count() > MERMAID_MAX_EDGES {
+        output::notice(&format!(
+            "warning: {} links is more than the {MERMAID_MAX_EDGES} that Mermaid \
+             draws by default (maxEdges); narrow the selection with --around, --relation, \
+             --kind, --as-of or --exclude",
+            selection.link_count()
+        ));
+    }
     let export = ExportOptions {
         layout: args.layout,
+        legend: !args.no_legend,
+        clusters: args.clusters,
+        title: args.title.clone(),
         links_key: args.links_key,
         ..ExportOptions::default()
     };
     match &args.output {
         None => format.write(out, &selection, &export)?,
+        Some(path) if path.as_os_str() == "-" => format.write(out, &selection, &export)?,
         Some(path) => {
             let write = |path| -> std::io::Result<()> {
                 let mut file = BufWriter::new(File::create(path)?);

@@ -64,6 +64,30 @@ pub(super) fn write<'g>(
         };
         return Ok(output::json(out, &answer)?);
     }
+    let (lead_role, exec_role) = match side {
+        Side::Led => ("lead", "executing agent"),
+        Side::Leader => ("leads", "executes"),
+    };
+    let rows = leads
+        .iter()
+        .map(|r| (lead_role, r))
+        .chain(executes.iter().map(|r| (exec_role, r)));
+    if format == OutputFormat::Csv {
+        let mut table = Table::new(&["ROLE", "ID", "NAME", "KIND", "SINCE", "UNTIL", "SOURCES"]);
+        for (role, (other, link)) in rows {
+            let node = graph.node(*other);
+            table.row([
+                role.to_owned(),
+                node.id.clone(),
+                node.name.clone(),
+                node.kind.to_string(),
+                output::date_cell(link.link.since),
+                output::date_cell(link.link.until),
+                output::citations(&link.link.sources),
+            ]);
+        }
+        return Ok(table.write_csv(out)?);
+    }
     say!(out, "{}", words::label(graph.node(entity)))?;
     if found.is_empty() {
         let none = match side {
@@ -74,15 +98,7 @@ pub(super) fn write<'g>(
         return Ok(());
     }
     say!(out)?;
-    let (lead_role, exec_role) = match side {
-        Side::Led => ("lead", "executing agent"),
-        Side::Leader => ("leads", "executes"),
-    };
     let mut table = Table::new(&["ROLE", "NAME", "KIND", "DATES", "SOURCE"]);
-    let rows = leads
-        .iter()
-        .map(|r| (lead_role, r))
-        .chain(executes.iter().map(|r| (exec_role, r)));
     for (role, (other, link)) in rows {
         let node = graph.node(*other);
         table.row([

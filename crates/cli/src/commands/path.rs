@@ -6,10 +6,9 @@ use partnership_analysis::{Path, PathQuery, PathStream, Reading, find_paths, str
 use partnership_core::{EdgeIndex, Graph, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
-use crate::args::{OutputFormat, PathArgs};
+use crate::args::{PathArgs, PathFormat};
 use crate::error::Error;
-use crate::output::say;
-use crate::output::{self, EntityJson};
+use crate::output::{self, EntityJson, say};
 
 type Walk = Path<NodeIndex, EdgeIndex>;
 
@@ -17,6 +16,9 @@ type Walk = Path<NodeIndex, EdgeIndex>;
 struct Answer<'g> {
     from: EntityJson<'g>,
     to: EntityJson<'g>,
+    /// The entities the paths step around.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    avoided: Vec<EntityJson<'g>>,
     paths: Vec<PathJson<'g>>,
 }
 
@@ -57,6 +59,8 @@ fn query(args: &PathArgs) -> PathQuery {
         all: args.all,
         max_links: args.max_len,
         limit: (args.limit > 0).then_some(args.limit),
+        avoid: args.avoid.clone(),
+        avoid_hubs: args.avoid_hubs,
     }
 }
 
@@ -84,14 +88,16 @@ pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result
     let (from, to) = (found.from, found.to);
     let paths = &found.paths;
 
-    if args.output.format == OutputFormat::Json {
+    if args.format == PathFormat::Json {
         let answer = Answer {
             from: EntityJson::new(graph, from),
             to: EntityJson::new(graph, to),
+            avoided: avoided_json(graph, &found.avoided),
             paths: paths.iter().map(|p| path_json(graph, p)).collect(),
         };
         return Ok(output::json(out, &answer)?);
     }
+    write_avoided(graph, &found.avoided, out)?;
     if args.all {
         let n = paths.len();
         say!(
@@ -110,6 +116,22 @@ pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result
     Ok(())
 }
 
+fn avoided_json<'g>(graph: &'g Graph, avoided: &[NodeIndex]) -> Vec<EntityJson<'g>> {
+    avoided.iter().map(|&i| EntityJson::new(graph, i)).collect()
+}
+
+/// `Avoiding A; B.` when the query steps around entities.
+fn write_avoided(graph: &Graph, avoided: &[NodeIndex], out: &mut dyn Write) -> Result<(), Error> {
+    if !avoided.is_empty() {
+        let names: Vec<_> = avoided
+            .iter()
+            .map(|&i| graph.node(i).name.as_str())
+            .collect();
+        say!(out, "Avoiding {}.", names.join("; "))?;
+    }
+    Ok(())
+}
+
 /// `--all --limit 0`: every path, printed as the library finds it, and in
 /// text the count at the end.
 fn stream_all(
@@ -119,14 +141,23 @@ fn stream_all(
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let (from, to) = (stream.from, stream.to);
-    if args.output.format == OutputFormat::Json {
+    let avoided = stream.avoided.clone();
+    if args.format == PathFormat::Json {
         // The layout of `output::json` on an `Answer`, written piece by piece.
         write!(
             out,
-            "{{\n  \"from\": {},\n  \"to\": {},\n  \"paths\": [",
+            "{{\n  \"from\": {},\n  \"to\": {},",
             nested(&EntityJson::new(graph, from), 2)?,
             nested(&EntityJson::new(graph, to), 2)?,
         )?;
+        if !avoided.is_empty() {
+            write!(
+                out,
+                "\n  \"avoided\": {},",
+                nested(&avoided_json(graph, &avoided), 2)?
+            )?;
+        }
+        write!(out, "\n  \"paths\": [")?;
         for (i, path) in stream.enumerate() {
             let separator = if i == 0 { "" } else { "," };
             write!(
@@ -138,6 +169,7 @@ fn stream_all(
         writeln!(out, "\n  ]\n}}")?;
         return Ok(());
     }
+    write_avoided(graph, &avoided, out)?;
     say!(
         out,
         "connections from {} to {} within {} links, shortest first:",

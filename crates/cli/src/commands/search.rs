@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use crate::args::{OutputFormat, SearchArgs};
 use crate::error::Error;
-use crate::output::say;
 use crate::output::{self, EntityJson, Table};
 
 /// How well an entity matches, best first.
@@ -50,33 +49,13 @@ struct Hit<'g> {
 /// Prints the matching entities, best match first, then by name and id.
 ///
 /// # Errors
-/// Any error writing to `out`.
+/// [`Error::NothingFound`] when nothing matches (after the empty JSON or
+/// CSV answer); any error writing to `out`.
 pub(crate) fn run(args: &SearchArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let text = args.text.join(" ");
     let hits = search(graph, &text);
-    if args.output.format == OutputFormat::Json {
-        let hits: Vec<_> = hits
-            .iter()
-            .map(|&(index, how)| Hit {
-                entity: EntityJson::new(graph, index),
-                how,
-            })
-            .collect();
-        return Ok(output::json(out, &hits)?);
-    }
-    if hits.is_empty() {
-        say!(out, "no entity matches {text:?}")?;
-        if let Err(partnership_core::LookupError::NotFound { suggestions, .. }) =
-            graph.resolve(&text)
-        {
-            for s in suggestions {
-                say!(out, "  did you mean {s}?")?;
-            }
-        }
-        return Ok(());
-    }
     let mut table = Table::new(&["ID", "NAME", "KIND", "MATCH"]);
-    for (index, how) in hits {
+    for &(index, how) in &hits {
         let node = graph.node(index);
         table.row([
             node.id.as_str(),
@@ -85,7 +64,32 @@ pub(crate) fn run(args: &SearchArgs, graph: &Graph, out: &mut dyn Write) -> Resu
             how.label(),
         ]);
     }
-    table.write(out)?;
+    match args.output.format {
+        OutputFormat::Json => {
+            let hits: Vec<_> = hits
+                .iter()
+                .map(|&(index, how)| Hit {
+                    entity: EntityJson::new(graph, index),
+                    how,
+                })
+                .collect();
+            output::json(out, &hits)?;
+        }
+        OutputFormat::Csv => table.write_csv(out)?,
+        OutputFormat::Text if !table.is_empty() => table.write(out)?,
+        OutputFormat::Text => {}
+    }
+    if hits.is_empty() {
+        let mut message = format!("no entity matches {text:?}");
+        if let Err(partnership_core::LookupError::NotFound { suggestions, .. }) =
+            graph.resolve(&text)
+            && !suggestions.is_empty()
+        {
+            let names: Vec<_> = suggestions.iter().map(ToString::to_string).collect();
+            message.push_str(&format!("; did you mean {}?", names.join(" or ")));
+        }
+        return Err(Error::NothingFound(message));
+    }
     Ok(())
 }
 

@@ -36,8 +36,49 @@ struct Answer<'g> {
 pub(crate) fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     let index = data::resolve(graph, &args.entity)?;
     let node = graph.node(index);
-    let outgoing = grouped(graph.links_from(index, &[]).map(|l| (l.target, l)));
-    let incoming = grouped(graph.links_to(index, &[]).map(|l| (l.source, l)));
+    let relations = &args.relations;
+    let outgoing = grouped(graph.links_from(index, relations).map(|l| (l.target, l)));
+    let incoming = grouped(graph.links_to(index, relations).map(|l| (l.source, l)));
+    if !relations.is_empty() && outgoing.is_empty() && incoming.is_empty() {
+        let names: Vec<_> = relations.iter().map(|r| r.as_str()).collect();
+        return Err(Error::NothingFound(format!(
+            "{} has no {} link",
+            node.name,
+            names.join(" or ")
+        )));
+    }
+    if args.output.format == OutputFormat::Csv {
+        let mut table = Table::new(&[
+            "DIRECTION",
+            "RELATION",
+            "ID",
+            "NAME",
+            "KIND",
+            "SINCE",
+            "UNTIL",
+            "ROLE",
+            "SOURCES",
+        ]);
+        for (direction, groups) in [("out", &outgoing), ("in", &incoming)] {
+            for (relation, links) in groups {
+                for (other, link) in links {
+                    let other = graph.node(*other);
+                    table.row([
+                        direction.to_owned(),
+                        relation.as_str().to_owned(),
+                        other.id.clone(),
+                        other.name.clone(),
+                        other.kind.to_string(),
+                        output::date_cell(link.link.since),
+                        output::date_cell(link.link.until),
+                        link.link.role.clone().unwrap_or_default(),
+                        output::citations(&link.link.sources),
+                    ]);
+                }
+            }
+        }
+        return Ok(table.write_csv(out)?);
+    }
     if args.output.format == OutputFormat::Json {
         let answer = Answer {
             node,

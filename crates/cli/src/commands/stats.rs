@@ -55,6 +55,29 @@ pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Resul
     if args.output.format == OutputFormat::Json {
         return Ok(output::json(out, &stats)?);
     }
+    if args.output.format == OutputFormat::Csv {
+        // One table: what is counted (kind, relation or source), which one,
+        // and how many nodes, links or citations.
+        let mut table = Table::new(&["COUNTS", "NAME", "COUNT"]);
+        for k in &stats.kinds {
+            table.row(["kind".to_owned(), k.kind.to_string(), k.count.to_string()]);
+        }
+        for r in &stats.relations {
+            table.row([
+                "relation".to_owned(),
+                r.relation.as_str().to_owned(),
+                r.count.to_string(),
+            ]);
+        }
+        for s in &stats.sources {
+            table.row([
+                "source".to_owned(),
+                s.id.to_owned(),
+                s.citations.to_string(),
+            ]);
+        }
+        return Ok(table.write_csv(out)?);
+    }
     if let Some(name) = stats.name {
         say!(out, "{name}")?;
     }

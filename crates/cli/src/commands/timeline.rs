@@ -5,11 +5,23 @@ use std::io::Write;
 use partnership_core::{Graph, LinkRef, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
-use crate::args::{OutputFormat, TimelineArgs};
+use partnership_export::{GANTT_KINDS, GanttOptions, write_gantt};
+
+use crate::args::{TimelineArgs, TimelineFormat};
 use crate::data;
 use crate::error::Error;
-use crate::output::say;
 use crate::output::{self, EntityJson, Table};
+
+const CSV_HEADER: [&str; 8] = [
+    "DATE",
+    "UNTIL",
+    "TYPE",
+    "SUBJECT_ID",
+    "RELATION",
+    "OBJECT_ID",
+    "ENTRY",
+    "SOURCES",
+];
 
 /// What happens at an entry's date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -65,7 +77,8 @@ struct EntryJson<'g> {
 ///
 /// # Errors
 /// [`Error::Usage`] when `--from` is after `--to`; [`Error::Lookup`] when
-/// `--involving` names no entity or several; any error writing to `out`.
+/// `--involving` names no entity or several; [`Error::NothingFound`] when
+/// no entry is left; any error writing to `out`.
 pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from.start() > to.end()
@@ -77,19 +90,84 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
         .as_deref()
         .map(|name| data::resolve(graph, name))
         .transpose()?;
+    if args.format == TimelineFormat::Svg {
+        let options = GanttOptions {
+            kinds: if args.kind.is_empty() {
+                GANTT_KINDS.to_vec()
+            } else {
+                args.kind.clone()
+            },
+            from: args.from,
+            to: args.to,
+            involving,
+            ..GanttOptions::default()
+        };
+        write_gantt(out, graph, &options)?;
+        return Ok(());
+    }
+    let of_kind = |i: NodeIndex| args.kind.contains(&graph.node(i).kind);
     let entries: Vec<Entry<'_>> = entries(graph)
         .into_iter()
         .filter(|e| args.from.is_none_or(|from| e.date.end() >= from.start()))
         .filter(|e| args.to.is_none_or(|to| e.date.start() <= to.end()))
+        .filter(|e| {
+            args.kind.is_empty()
+                || match e.link {
+                    Some(l) => of_kind(l.source) || of_kind(l.target),
+                    None => of_kind(e.subject),
+                }
+        })
         .filter(|e| {
             involving.is_none_or(|who| match e.link {
                 Some(l) => l.source == who || l.target == who,
                 None => e.subject == who,
             })
         })
+        .filter(|e| {
+            args.relations.is_empty()
+                || e.link
+                    .is_some_and(|l| args.relations.contains(&l.link.relation))
+        })
         .collect();
 
-    if args.output.format == OutputFormat::Json {
+    if entries.is_empty() {
+        match args.format {
+            TimelineFormat::Json => output::json(out, &Vec::<EntryJson<'_>>::new())?,
+            TimelineFormat::Csv => Table::new(&CSV_HEADER).write_csv(out)?,
+            TimelineFormat::Text | TimelineFormat::Svg => {}
+        }
+        return Err(Error::NothingFound("no dated entry matches".to_owned()));
+    }
+    if args.format == TimelineFormat::Csv {
+        let mut table = Table::new(&CSV_HEADER);
+        for e in &entries {
+            let subject = graph.node(e.subject);
+            let (relation, object) = match e.link {
+                Some(l) => (
+                    l.link.relation.as_str().to_owned(),
+                    graph.node(l.target).id.clone(),
+                ),
+                None => (String::new(), String::new()),
+            };
+            let sources = match e.link {
+                Some(l) => &l.link.sources,
+                None => &subject.sources,
+            };
+            table.row([
+                e.date.to_string(),
+                output::date_cell(e.until),
+                e.mark.as_str().to_owned(),
+                subject.id.clone(),
+                relation,
+                object,
+                text(graph, e),
+                output::citations(sources),
+            ]);
+        }
+        return Ok(table.write_csv(out)?);
+    }
+
+    if args.format == TimelineFormat::Json {
         let json: Vec<_> = entries
             .iter()
             .map(|e| EntryJson {
@@ -107,10 +185,6 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
             })
             .collect();
         return Ok(output::json(out, &json)?);
-    }
-    if entries.is_empty() {
-        say!(out, "no dated entries")?;
-        return Ok(());
     }
     let mut table = Table::new(&["DATE", "WHAT", "ENTRY"]);
     for e in &entries {

@@ -2,13 +2,16 @@
 
 use std::io::Write;
 
+use std::path::Path;
+
 use partnership_core::{Graph, LoadError};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, ValidateArgs};
+use crate::data;
 use crate::error::Error;
-use crate::output;
 use crate::output::say;
+use crate::output::{self, Table};
 
 #[derive(Serialize)]
 struct Report {
@@ -32,12 +35,34 @@ struct ProblemJson {
 /// Loads the file and lists every problem, one per line with its location.
 ///
 /// # Errors
+/// [`Error::Usage`] when both FILE and `--data` are given, or neither;
 /// [`Error::Invalid`] when there is at least one problem (after listing
 /// them); [`Error::Load`] when the file cannot be read; any error writing to
 /// `out`.
-pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error> {
-    let file = args.file.display().to_string();
-    let (graph, problems) = match Graph::from_json_path(&args.file) {
+pub(crate) fn run(
+    args: &ValidateArgs,
+    data: Option<&Path>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let path = match (&args.file, data) {
+        (Some(file), None) => file.as_path(),
+        (None, Some(data)) => data,
+        (Some(file), Some(data)) => {
+            return Err(Error::Usage(format!(
+                "validate checks one file: give {} or --data {}, not both",
+                file.display(),
+                data.display()
+            )));
+        }
+        (None, None) => {
+            return Err(Error::Usage(
+                "validate needs a FILE to check (or --data FILE; - reads standard input)"
+                    .to_owned(),
+            ));
+        }
+    };
+    let file = crate::error::file_name(path);
+    let (graph, problems) = match data::read(path) {
         Ok(graph) => (Some(graph), Vec::new()),
         Err(LoadError::Syntax {
             line,
@@ -62,13 +87,13 @@ pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error>
         ),
         Err(source) => {
             return Err(Error::Load {
-                path: args.file.clone(),
+                path: path.to_owned(),
                 source,
             });
         }
     };
     let count = problems.len();
-    let written = write(args, &file, graph.as_ref(), problems, out);
+    let written = write(args.output.format, &file, graph.as_ref(), problems, out);
     if graph.is_some() {
         written
     } else {
@@ -80,7 +105,7 @@ pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error>
                 Err(Error::Output(e))
             }
             _ => Err(Error::Invalid {
-                path: args.file.clone(),
+                path: path.to_owned(),
                 count,
             }),
         }
@@ -89,13 +114,13 @@ pub(crate) fn run(args: &ValidateArgs, out: &mut dyn Write) -> Result<(), Error>
 
 /// Prints the report: the problems, or that the file is valid.
 fn write(
-    args: &ValidateArgs,
+    format: OutputFormat,
     file: &str,
     graph: Option<&Graph>,
     problems: Vec<ProblemJson>,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    if args.output.format == OutputFormat::Json {
+    if format == OutputFormat::Json {
         let report = Report {
             file: file.to_owned(),
             valid: graph.is_some(),
@@ -104,6 +129,12 @@ fn write(
             problems,
         };
         output::json(out, &report)?;
+    } else if format == OutputFormat::Csv {
+        let mut table = Table::new(&["FILE", "LOCATION", "MESSAGE"]);
+        for p in &problems {
+            table.row([file.to_owned(), p.location.clone(), p.message.clone()]);
+        }
+        table.write_csv(out)?;
     } else if let Some(graph) = graph {
         say!(
             out,
