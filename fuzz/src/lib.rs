@@ -56,7 +56,7 @@ pub fn export_options(bits: u8, wrap: u8, title: Option<String>) -> ExportOption
 }
 
 /// Writes the whole graph in every format and checks that each output
-/// parses: JSON with `serde_json` and then the loader (same node and link
+/// parses: the explorer page's embedded data with `serde_json`, JSON and then the loader (same node and link
 /// counts), GraphML with `roxmltree` (one `<node>` per node, one `<edge>`
 /// per link), DOT and Mermaid with the lexical checks below.
 pub fn check_exports(graph: &Graph, options: &ExportOptions) {
@@ -85,6 +85,7 @@ pub fn check_exports(graph: &Graph, options: &ExportOptions) {
             }
             Format::Dot => check_dot(&text),
             Format::Mermaid => check_mermaid(&text),
+            Format::Html => check_html(&text),
         }
     }
 }
@@ -159,4 +160,23 @@ pub fn check_mermaid(text: &str) {
             "markup in a label: {line:?}"
         );
     }
+}
+
+/// The explorer page: exactly the template's two scripts (no name can open
+/// or close one), its embedded data parses as JSON, and the title holds no
+/// markup.
+pub fn check_html(text: &str) {
+    let lower = text.to_ascii_lowercase();
+    assert_eq!(lower.matches("<script").count(), 2, "a script opens in the data");
+    assert_eq!(lower.matches("</script").count(), 2, "a script closes in the data");
+    let marker = "id=\"explorer-data\">";
+    let start = text.find(marker).expect("the data script") + marker.len();
+    let end = start + text[start..].find("</script>").expect("the data ends");
+    let data = &text[start..end];
+    assert!(!data.contains("<!--"), "a comment opens in the data");
+    serde_json::from_str::<serde_json::Value>(data)
+        .unwrap_or_else(|e| panic!("the page's data does not parse: {e}\n{data}"));
+    let title_start = text.find("<title>").expect("a title") + "<title>".len();
+    let title_end = title_start + text[title_start..].find("</title>").expect("the title ends");
+    assert!(!text[title_start..title_end].contains('<'), "markup in the title");
 }
