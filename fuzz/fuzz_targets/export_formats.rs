@@ -69,7 +69,8 @@ fuzz_target!(|plan: Plan| {
         let kind = Kind::ALL[usize::from(n.kind) % Kind::ALL.len()];
         let first = n.citations.first().cloned().unwrap_or_default();
         let mut node = Node::new(n.id.clone(), kind, n.name, source(first));
-        node.sources.extend(n.citations.into_iter().skip(1).map(source));
+        node.sources
+            .extend(n.citations.into_iter().skip(1).map(source));
         node.aliases = n.aliases;
         node.description = n.description;
         node.since = n.since.and_then(date);

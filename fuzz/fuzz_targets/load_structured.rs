@@ -5,8 +5,6 @@
 
 #![no_main]
 
-use std::fmt::Write as _;
-
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use partnership_core::{Kind, Relation};
@@ -28,9 +26,31 @@ const IDS: &[&str] = &[
 const DOCUMENTS: &[&str] = &["relations-with-ukraine-2017", "charter-1997", "notes", ""];
 /// Field names the model knows, for unknown-field and duplicate damage.
 const FIELDS: &[&str] = &[
-    "id", "kind", "name", "aliases", "since", "until", "date", "description", "attributes",
-    "sources", "source", "target", "relation", "key", "role", "document", "section", "title",
-    "url", "nodes", "edges", "links", "graph", "directed", "multigraph",
+    "id",
+    "kind",
+    "name",
+    "aliases",
+    "since",
+    "until",
+    "date",
+    "description",
+    "attributes",
+    "sources",
+    "source",
+    "target",
+    "relation",
+    "key",
+    "role",
+    "document",
+    "section",
+    "title",
+    "url",
+    "nodes",
+    "edges",
+    "links",
+    "graph",
+    "directed",
+    "multigraph",
 ];
 
 /// A JSON value, written by hand so that an object can hold a key twice.
@@ -105,7 +125,9 @@ impl Odd {
             Odd::Big(u) => J::Num(format!("{u}{u}")),
             Odd::Float(f) if f.is_finite() => J::Num(format!("{f:?}")),
             Odd::Float(_) => J::Num("1E5".into()),
-            Odd::Spelled(i) => J::Num(["-0", "2.50", "1e400", "0.1e-400", "-1", "7"][usize::from(*i) % 6].into()),
+            Odd::Spelled(i) => {
+                J::Num(["-0", "2.50", "1e400", "0.1e-400", "-1", "7"][usize::from(*i) % 6].into())
+            }
             Odd::Text(t) => J::Str(t.clone()),
             Odd::EmptyArray => J::Arr(vec![]),
             Odd::EmptyObject => J::Obj(vec![]),
@@ -139,7 +161,9 @@ fn damage(fields: &mut Vec<(String, J)>, all: &[Damage]) {
                 let n = at(i, fields.len());
                 fields[n].1 = v.json();
             }
-            Damage::Unknown(i, v) => fields.push((FIELDS[at(i, FIELDS.len())].to_owned(), v.json())),
+            Damage::Unknown(i, v) => {
+                fields.push((FIELDS[at(i, FIELDS.len())].to_owned(), v.json()))
+            }
             Damage::Named(name, v) => fields.push((name.clone(), v.json())),
             _ => {}
         }
@@ -177,7 +201,10 @@ struct CitePlan {
 impl CitePlan {
     fn json(&self) -> J {
         let mut f = vec![
-            ("document".to_owned(), s(DOCUMENTS[usize::from(self.document) % DOCUMENTS.len()])),
+            (
+                "document".to_owned(),
+                s(DOCUMENTS[usize::from(self.document) % DOCUMENTS.len()]),
+            ),
             ("section".to_owned(), J::Str(self.section.clone())),
         ];
         damage(&mut f, &self.damage);
@@ -212,9 +239,16 @@ impl NodePlan {
             ("name".to_owned(), J::Str(self.name.clone())),
         ];
         if !self.aliases.is_empty() {
-            f.push(("aliases".into(), J::Arr(self.aliases.iter().map(|a| s(a)).collect())));
+            f.push((
+                "aliases".into(),
+                J::Arr(self.aliases.iter().map(|a| s(a)).collect()),
+            ));
         }
-        for (key, date) in [("since", &self.since), ("until", &self.until), ("date", &self.date)] {
+        for (key, date) in [
+            ("since", &self.since),
+            ("until", &self.until),
+            ("date", &self.date),
+        ] {
             if let Some(d) = date {
                 f.push((key.into(), d.json()));
             }
@@ -230,7 +264,10 @@ impl NodePlan {
                 .collect();
             f.push(("attributes".into(), J::Obj(attrs)));
         }
-        f.push(("sources".into(), J::Arr(self.sources.iter().map(CitePlan::json).collect())));
+        f.push((
+            "sources".into(),
+            J::Arr(self.sources.iter().map(CitePlan::json).collect()),
+        ));
         damage(&mut f, &self.damage);
         J::Obj(f)
     }
@@ -256,8 +293,14 @@ impl LinkPlan {
             None => ["", "LEADS", "led_by"][usize::from(self.relation) % 3],
         };
         let mut f = vec![
-            ("source".to_owned(), s(IDS[usize::from(self.source) % IDS.len()])),
-            ("target".to_owned(), s(IDS[usize::from(self.target) % IDS.len()])),
+            (
+                "source".to_owned(),
+                s(IDS[usize::from(self.source) % IDS.len()]),
+            ),
+            (
+                "target".to_owned(),
+                s(IDS[usize::from(self.target) % IDS.len()]),
+            ),
             ("relation".to_owned(), s(relation)),
         ];
         if let Some(k) = self.key {
@@ -271,7 +314,10 @@ impl LinkPlan {
                 f.push((key.into(), d.json()));
             }
         }
-        f.push(("sources".into(), J::Arr(self.sources.iter().map(CitePlan::json).collect())));
+        f.push((
+            "sources".into(),
+            J::Arr(self.sources.iter().map(CitePlan::json).collect()),
+        ));
         damage(&mut f, &self.damage);
         J::Obj(f)
     }
@@ -310,7 +356,10 @@ fuzz_target!(|plan: Plan| {
         ("directed".to_owned(), J::Bool(true)),
         ("multigraph".to_owned(), J::Bool(true)),
         ("graph".to_owned(), J::Obj(graph)),
-        ("nodes".to_owned(), J::Arr(plan.nodes.iter().take(16).map(NodePlan::json).collect())),
+        (
+            "nodes".to_owned(),
+            J::Arr(plan.nodes.iter().take(16).map(NodePlan::json).collect()),
+        ),
         (
             if plan.links_key { "links" } else { "edges" }.to_owned(),
             J::Arr(plan.links.iter().take(32).map(LinkPlan::json).collect()),
@@ -319,6 +368,6 @@ fuzz_target!(|plan: Plan| {
     damage(&mut top, &plan.damage);
     let mut text = String::new();
     J::Obj(top).write(&mut text);
-    let _ = write!(text, "\n");
+    text.push('\n');
     partnership_fuzz::load_and_round_trip(&text);
 });

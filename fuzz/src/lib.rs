@@ -104,7 +104,11 @@ pub fn check_dot(text: &str) {
         );
         match c {
             '"' => {
-                assert_ne!(chars.peek(), Some(&'%'), "a quoted DOT name starts with %\n{text}");
+                assert_ne!(
+                    chars.peek(),
+                    Some(&'%'),
+                    "a quoted DOT name starts with %\n{text}"
+                );
                 loop {
                     match chars.next() {
                         Some('\\') => {
@@ -153,7 +157,11 @@ pub fn check_mermaid(text: &str) {
         if line.trim_start().starts_with("%%") {
             continue;
         }
-        assert_eq!(line.matches('"').count() % 2, 0, "unbalanced label: {line:?}");
+        assert_eq!(
+            line.matches('"').count() % 2,
+            0,
+            "unbalanced label: {line:?}"
+        );
         assert!(!line.contains('$'), "a $ reaches Mermaid: {line:?}");
         assert!(
             !line.replace("<br/>", "").contains('<'),
@@ -167,8 +175,16 @@ pub fn check_mermaid(text: &str) {
 /// markup.
 pub fn check_html(text: &str) {
     let lower = text.to_ascii_lowercase();
-    assert_eq!(lower.matches("<script").count(), 2, "a script opens in the data");
-    assert_eq!(lower.matches("</script").count(), 2, "a script closes in the data");
+    assert_eq!(
+        lower.matches("<script").count(),
+        2,
+        "a script opens in the data"
+    );
+    assert_eq!(
+        lower.matches("</script").count(),
+        2,
+        "a script closes in the data"
+    );
     let marker = "id=\"explorer-data\">";
     let start = text.find(marker).expect("the data script") + marker.len();
     let end = start + text[start..].find("</script>").expect("the data ends");
@@ -177,6 +193,12 @@ pub fn check_html(text: &str) {
     serde_json::from_str::<serde_json::Value>(data)
         .unwrap_or_else(|e| panic!("the page's data does not parse: {e}\n{data}"));
     let title_start = text.find("<title>").expect("a title") + "<title>".len();
-    let title_end = title_start + text[title_start..].find("</title>").expect("the title ends");
-    assert!(!text[title_start..title_end].contains('<'), "markup in the title");
+    let title_end = title_start
+        + text[title_start..]
+            .find("</title>")
+            .expect("the title ends");
+    assert!(
+        !text[title_start..title_end].contains('<'),
+        "markup in the title"
+    );
 }
