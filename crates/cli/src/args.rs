@@ -44,6 +44,11 @@ pub(crate) struct Cli {
     #[arg(long, global = true, value_name = "PATH")]
     pub data: Option<PathBuf>,
 
+    /// Refuse a data file or stream larger than this many MiB. Loading needs
+    /// about three times the file's size in memory.
+    #[arg(long, global = true, value_name = "MIB", default_value_t = crate::data::DEFAULT_MAX_MIB)]
+    pub max_data_mib: u64,
+
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

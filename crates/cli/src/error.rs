@@ -94,6 +94,13 @@ fn load_message(path: &std::path::Path, error: &LoadError) -> String {
             column,
             message,
         } => format!("{file}:{line}:{column}: invalid JSON: {message}"),
+        LoadError::NotAFile { what, .. } => format!(
+            "cannot read {file}: it is {what}, not a regular file; pipe a stream to `--data -`"
+        ),
+        LoadError::TooLarge { limit } => format!(
+            "{file} is larger than the limit of {} MiB; raise it with --max-data-mib",
+            limit >> 20
+        ),
         LoadError::Invalid { problems } if problems.len() == 1 => {
             format!("{file}: {}", problems[0])
         }

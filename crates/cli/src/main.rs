@@ -41,7 +41,7 @@ fn main() -> std::process::ExitCode {
 
 /// Runs the command `cli` names, printing to `out`.
 fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
-    let graph = || data::load(cli.data.as_deref());
+    let graph = || data::load(cli.data.as_deref(), cli.max_data_mib);
     match &cli.command {
         Command::WhoLeads(args) => commands::who_leads::run(args, &graph()?, out),
         Command::LedBy(args) => commands::led_by::run(args, &graph()?, out),
@@ -57,7 +57,9 @@ fn run(cli: &Cli, out: &mut dyn Write) -> Result<(), Error> {
         Command::Stats(args) => commands::stats::run(args, &graph()?, out),
         // `validate` loads its own FILE (or --data) and reports every
         // problem in it.
-        Command::Validate(args) => commands::validate::run(args, cli.data.as_deref(), out),
+        Command::Validate(args) => {
+            commands::validate::run(args, cli.data.as_deref(), cli.max_data_mib, out)
+        }
         Command::Completions(args) => commands::completions::completions(args.shell, out),
         Command::Man(args) => commands::completions::man(args, out),
     }

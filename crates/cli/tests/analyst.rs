@@ -639,7 +639,9 @@ fn failures_have_their_exit_code_and_message() {
     let err = with_stdin(&["--data", "-", "stats"], &bad).fails(2);
     assert_eq!(
         err,
-        "partnership: error: standard input: 7 problems, the first: node \"alpha\" (nodes[0]): \
+        // Two nodes of the unknown kind; links to them are not reported
+        // again (hostile-input fault #10).
+        "partnership: error: standard input: 2 problems, the first: node \"alpha\" (nodes[0]): \
          unknown kind \"country\"; run `partnership validate -` on the same input to list them all"
     );
     let err = with_stdin(&["--data", "-", "stats"], "{\"nodes\": [}").fails(2);

@@ -237,6 +237,21 @@ pub enum ProblemKind {
     /// Both `edges` and `links` are present.
     #[error("both `edges` and `links` are present; use one")]
     BothEdgeKeys,
+    /// An object holds the same key twice; JSON readers disagree on which
+    /// value wins, so the model refuses both.
+    #[error("field `{field}` appears more than once; keep one")]
+    DuplicateField {
+        /// The key, with its path inside the node or link (`attributes["x"]`).
+        field: String,
+    },
+    /// `graph.sources` declares two documents with one id.
+    #[error("document id {id:?} is declared twice in `graph.sources` (first at sources[{first}])")]
+    DuplicateDocument {
+        /// The repeated id.
+        id: String,
+        /// Position of the first declaration.
+        first: usize,
+    },
 }
 
 /// One problem found while loading or inserting: where and what.
@@ -270,6 +285,33 @@ pub enum LoadError {
         column: usize,
         /// What the parser expected.
         message: String,
+    },
+    /// The path names something that is not a regular file (a directory, a
+    /// FIFO, a device). Streams are read through [`crate::Graph::from_json_reader`].
+    #[error("cannot read {}: it is {what}, not a regular file", path.display())]
+    NotAFile {
+        /// The path given.
+        path: PathBuf,
+        /// What it is: "a directory", "a FIFO", "a device", ...
+        what: &'static str,
+    },
+    /// The input is larger than [`crate::json::LoadOptions::max_bytes`].
+    #[error("the input is larger than the limit of {limit} bytes")]
+    TooLarge {
+        /// The limit in force, in bytes.
+        limit: u64,
+    },
+    /// Memory for the input could not be allocated.
+    #[error("not enough memory to read {bytes} bytes of input")]
+    OutOfMemory {
+        /// How many bytes were asked for.
+        bytes: usize,
+    },
+    /// The input is not UTF-8 text.
+    #[error("not UTF-8 at byte {offset}")]
+    NotUtf8 {
+        /// Offset of the first byte that is not valid UTF-8, from 0.
+        offset: usize,
     },
     /// The JSON is well formed but breaks the model: every problem found.
     #[error("{}", Problems(problems))]

@@ -1,15 +1,16 @@
 //! The typed graph and its single validating insertion path.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
+use std::sync::OnceLock;
 
-use indexmap::IndexMap;
+use hashbrown::{DefaultHashBuilder, HashMap, HashTable};
 use petgraph::Direction;
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
 
 use crate::error::{End, ProblemKind, Rejected};
 use crate::lookup::NameIndex;
-use crate::{GraphMeta, Link, Node, PartialDate, Relation, Source};
+use crate::{GraphMeta, Link, NewLink, Node, PartialDate, Relation, Source};
 
 /// The relationship graph: typed nodes and links on a petgraph
 /// [`DiGraph`], with an index from id to node.
@@ -32,6 +33,9 @@ use crate::{GraphMeta, Link, Node, PartialDate, Relation, Source};
 /// // A fund cannot lead a state:
 /// let bad = Link::new("cyber-defence-trust-fund", Relation::Leads, "romania",
 ///                     g.node_by_id("romania").unwrap().sources[0].clone());
+/// // A stored link knows its ends through the graph:
+/// let led = g.links().next().unwrap();
+/// assert_eq!(g.end_ids(led.index), ("romania", "cyber-defence-trust-fund"));
 /// assert!(g.add_link(bad).is_err());
 /// # Ok::<(), partnership::model::Rejected>(())
 /// ```
@@ -39,18 +43,89 @@ use crate::{GraphMeta, Link, Node, PartialDate, Relation, Source};
 pub struct Graph {
     meta: GraphMeta,
     inner: DiGraph<Node, Link>,
-    ids: IndexMap<String, NodeIndex>,
-    names: NameIndex,
-    pair_keys: HashMap<(NodeIndex, NodeIndex), Vec<u64>>,
+    ids: IdIndex,
+    /// Built on the first name lookup: most commands never need it.
+    names: OnceLock<NameIndex>,
+    pair_keys: PairKeys,
+}
+
+/// Node ids to node indices, hashing the ids the nodes already hold, so that
+/// no id is stored twice.
+#[derive(Debug, Clone, Default)]
+struct IdIndex {
+    table: HashTable<NodeIndex>,
+    hasher: DefaultHashBuilder,
+}
+
+impl IdIndex {
+    fn get(&self, nodes: &DiGraph<Node, Link>, id: &str) -> Option<NodeIndex> {
+        let hash = self.hasher.hash_one(id);
+        self.table
+            .find(hash, |&i| nodes.node_weight(i).is_some_and(|n| n.id == id))
+            .copied()
+    }
+
+    fn insert(&mut self, nodes: &DiGraph<Node, Link>, id: &str, index: NodeIndex) {
+        let hasher = &self.hasher;
+        let hash = hasher.hash_one(id);
+        self.table.insert_unique(hash, index, |&i| {
+            hasher.hash_one(nodes.node_weight(i).map_or("", |n| n.id.as_str()))
+        });
+    }
+}
+
+/// The keys used by the parallel links of each pair: every key below the
+/// pair's `dense` count, plus the pair's `sparse` keys, all above it. The
+/// next free key is always `dense`, so giving keys and checking them is
+/// linear overall. Most pairs have keys 0, 1, ... in order and cost one
+/// entry of `dense` only.
+#[derive(Debug, Clone, Default)]
+struct PairKeys {
+    dense: HashMap<(NodeIndex, NodeIndex), u64>,
+    sparse: HashMap<(NodeIndex, NodeIndex), hashbrown::HashSet<u64>>,
+}
+
+impl PairKeys {
+    fn contains(&self, pair: (NodeIndex, NodeIndex), key: u64) -> bool {
+        key < self.dense.get(&pair).copied().unwrap_or(0)
+            || self.sparse.get(&pair).is_some_and(|s| s.contains(&key))
+    }
+
+    /// Marks `key` as used by the pair (it must be free), or the pair's next
+    /// free key when `None`; returns the key.
+    fn take(&mut self, pair: (NodeIndex, NodeIndex), key: Option<u64>) -> u64 {
+        let dense = self.dense.entry(pair).or_insert(0);
+        let key = key.unwrap_or(*dense);
+        if key == *dense {
+            *dense = dense.saturating_add(1);
+            if let Some(sparse) = self.sparse.get_mut(&pair) {
+                while sparse.remove(&*dense) {
+                    *dense = dense.saturating_add(1);
+                }
+                if sparse.is_empty() {
+                    self.sparse.remove(&pair);
+                }
+            }
+        } else {
+            self.sparse.entry(pair).or_default().insert(key);
+        }
+        key
+    }
 }
 
 impl PartialEq for Graph {
     /// Two graphs are equal when their metadata, nodes and links are equal and
     /// in the same order.
     fn eq(&self, other: &Self) -> bool {
+        fn links(g: &Graph) -> impl Iterator<Item = (NodeIndex, NodeIndex, &Link)> {
+            g.inner
+                .raw_edges()
+                .iter()
+                .map(|e| (e.source(), e.target(), &e.weight))
+        }
         self.meta == other.meta
             && self.inner.node_weights().eq(other.inner.node_weights())
-            && self.inner.edge_weights().eq(other.inner.edge_weights())
+            && links(self).eq(links(other))
     }
 }
 
@@ -109,9 +184,27 @@ impl Graph {
         &self.inner[index]
     }
 
+    /// The indices of the subject and object of the link at `index`.
+    ///
+    /// # Panics
+    /// If `index` is not a link of this graph.
+    pub fn ends(&self, index: EdgeIndex) -> (NodeIndex, NodeIndex) {
+        let edge = &self.inner.raw_edges()[index.index()];
+        (edge.source(), edge.target())
+    }
+
+    /// The ids of the subject and object of the link at `index`.
+    ///
+    /// # Panics
+    /// If `index` is not a link of this graph.
+    pub fn end_ids(&self, index: EdgeIndex) -> (&str, &str) {
+        let (s, t) = self.ends(index);
+        (&self.inner[s].id, &self.inner[t].id)
+    }
+
     /// The index of the node with this exact id.
     pub fn index_of(&self, id: &str) -> Option<NodeIndex> {
-        self.ids.get(id).copied()
+        self.ids.get(&self.inner, id)
     }
 
     /// The node with this exact id.
@@ -130,7 +223,13 @@ impl Graph {
     }
 
     pub(crate) fn names(&self) -> &NameIndex {
-        &self.names
+        self.names.get_or_init(|| {
+            let mut names = NameIndex::default();
+            for (index, node) in self.nodes() {
+                names.insert(index, node);
+            }
+            names
+        })
     }
 
     /// Adds a node after checking it: a non-empty id not used before, a
@@ -152,9 +251,22 @@ impl Graph {
     pub(crate) fn insert_node(&mut self, node: Node) -> NodeIndex {
         let index = self.inner.add_node(node);
         let node = &self.inner[index];
-        self.ids.insert(node.id.clone(), index);
-        self.names.insert(index, node);
+        self.ids.insert(&self.inner, &node.id, index);
+        if let Some(names) = self.names.get_mut() {
+            names.insert(index, node);
+        }
         index
+    }
+
+    /// Reserves room for `nodes` more nodes and `links` more links.
+    pub(crate) fn reserve(&mut self, nodes: usize, links: usize) {
+        self.inner.reserve_nodes(nodes);
+        self.inner.reserve_edges(links);
+    }
+
+    /// Gives back the room [`Graph::reserve`] took and did not use.
+    pub(crate) fn shrink_to_fit(&mut self) {
+        self.inner.shrink_to_fit();
     }
 
     /// Every rule `node` would break if it were added now; empty when
@@ -163,16 +275,13 @@ impl Graph {
         let mut problems = Vec::new();
         check_text(&mut problems, "id", &node.id);
         check_text(&mut problems, "name", &node.name);
-        if let Some(&first) = self.ids.get(&node.id) {
+        if let Some(first) = self.index_of(&node.id) {
             problems.push(ProblemKind::DuplicateId {
                 id: node.id.clone(),
                 first: first.index(),
             });
         }
-        check_span(&mut problems, node.since, node.until);
-        if node.since.is_none() {
-            check_span(&mut problems, node.date, node.until);
-        }
+        check_node_span(&mut problems, node.since, node.until, node.date);
         self.check_sources(&mut problems, &node.sources);
         problems
     }
@@ -184,84 +293,78 @@ impl Graph {
     ///
     /// # Errors
     /// [`Rejected`] listing every rule the link breaks; the graph is unchanged.
-    pub fn add_link(&mut self, link: Link) -> Result<EdgeIndex, Rejected> {
+    pub fn add_link(&mut self, link: NewLink) -> Result<EdgeIndex, Rejected> {
         let problems = self.check_link(&link);
-        if !problems.is_empty() {
-            return Err(Rejected { problems });
+        match (self.index_of(&link.source), self.index_of(&link.target)) {
+            (Some(s), Some(t)) if problems.is_empty() => Ok(self.insert_link(s, t, link.link)),
+            _ => Err(Rejected { problems }),
         }
-        self.insert_link(link)
     }
 
-    /// Stores a link that has already passed [`Graph::check_link`] (or the
-    /// loader's equivalent checks): only its ends are looked up again, and
-    /// it gets the next free key of its pair when it has none.
-    ///
-    /// # Errors
-    /// [`Rejected`] with the unknown ends when an end names no node.
-    pub(crate) fn insert_link(&mut self, mut link: Link) -> Result<EdgeIndex, Rejected> {
-        let (Some(s), Some(t)) = (self.index_of(&link.source), self.index_of(&link.target)) else {
-            return Err(Rejected {
-                problems: self.unknown_ends(&link),
-            });
-        };
-        let keys = self.pair_keys.entry((s, t)).or_default();
-        let key = link
-            .key
-            .unwrap_or_else(|| (0..).find(|k| !keys.contains(k)).unwrap_or_default());
-        keys.push(key);
-        link.key = Some(key);
-        Ok(self.inner.add_edge(s, t, link))
+    /// Stores a link between `s` and `t` that has already passed
+    /// [`Graph::check_link`] (or the loader's equivalent checks), giving it
+    /// the next free key of its pair when it has none.
+    pub(crate) fn insert_link(&mut self, s: NodeIndex, t: NodeIndex, mut link: Link) -> EdgeIndex {
+        link.key = Some(self.pair_keys.take((s, t), link.key));
+        self.inner.add_edge(s, t, link)
     }
 
     /// Every rule `link` would break if it were added now; empty when
     /// [`Graph::add_link`] would accept it.
-    pub fn check_link(&self, link: &Link) -> Vec<ProblemKind> {
-        let mut problems = self.unknown_ends(link);
+    pub fn check_link(&self, link: &NewLink) -> Vec<ProblemKind> {
+        let mut problems = Vec::new();
+        let ends = [(End::Source, &link.source), (End::Target, &link.target)];
+        for (end, id) in ends {
+            if self.index_of(id).is_none() {
+                problems.push(ProblemKind::UnknownEndpoint {
+                    end,
+                    id: id.clone(),
+                });
+            }
+        }
         if let (Some(s), Some(t)) = (self.index_of(&link.source), self.index_of(&link.target)) {
-            let (subject, object) = (self.inner[s].kind, self.inner[t].kind);
-            if !link.relation.allows(subject, object) {
-                problems.push(ProblemKind::KindsNotAllowed {
-                    relation: link.relation,
-                    subject,
-                    object,
-                });
-            }
-            if let Some(key) = link.key
-                && self
-                    .pair_keys
-                    .get(&(s, t))
-                    .is_some_and(|keys| keys.contains(&key))
-            {
-                problems.push(ProblemKind::DuplicateKey {
-                    key,
-                    source_id: link.source.clone(),
-                    target_id: link.target.clone(),
-                });
-            }
+            self.check_ends(&mut problems, s, t, Some(link.relation), link.key);
         }
-        if link.relation == Relation::HoldsOffice
-            && link.role.as_deref().is_none_or(|r| r.trim().is_empty())
-        {
-            problems.push(ProblemKind::MissingRole);
-        }
+        check_role(&mut problems, Some(link.relation), link.role.as_deref());
         check_span(&mut problems, link.since, link.until);
         self.check_sources(&mut problems, &link.sources);
         problems
     }
 
-    /// An `UnknownEndpoint` problem for each end of `link` that names no node.
-    fn unknown_ends(&self, link: &Link) -> Vec<ProblemKind> {
-        [(End::Source, &link.source), (End::Target, &link.target)]
-            .into_iter()
-            .filter(|(_, id)| self.index_of(id).is_none())
-            .map(|(end, id)| ProblemKind::UnknownEndpoint {
-                end,
-                id: id.clone(),
-            })
-            .collect()
+    /// The checks of a link that need its ends: the relation (when known)
+    /// allows their kinds, and the key (when given) is free.
+    pub(crate) fn check_ends(
+        &self,
+        problems: &mut Vec<ProblemKind>,
+        s: NodeIndex,
+        t: NodeIndex,
+        relation: Option<Relation>,
+        key: Option<u64>,
+    ) {
+        let (subject, object) = (self.inner[s].kind, self.inner[t].kind);
+        if let Some(relation) = relation
+            && !relation.allows(subject, object)
+        {
+            problems.push(ProblemKind::KindsNotAllowed {
+                relation,
+                subject,
+                object,
+            });
+        }
+        if let Some(key) = key
+            && self.pair_keys.contains((s, t), key)
+        {
+            problems.push(ProblemKind::DuplicateKey {
+                key,
+                source_id: self.inner[s].id.clone(),
+                target_id: self.inner[t].id.clone(),
+            });
+        }
     }
 
-    fn check_sources(&self, problems: &mut Vec<ProblemKind>, sources: &[Source]) {
+    /// A citation list's problems: empty, or (when `graph.sources` declares
+    /// documents) naming an undeclared document or section.
+    pub(crate) fn check_sources(&self, problems: &mut Vec<ProblemKind>, sources: &[Source]) {
         if sources.is_empty() {
             problems.push(ProblemKind::NoSources);
         }
@@ -323,7 +426,33 @@ impl Graph {
     }
 }
 
-fn check_text(problems: &mut Vec<ProblemKind>, field: &'static str, value: &str) {
+/// A `holds_office` link needs a non-blank `role`.
+pub(crate) fn check_role(
+    problems: &mut Vec<ProblemKind>,
+    relation: Option<Relation>,
+    role: Option<&str>,
+) {
+    if relation == Some(Relation::HoldsOffice) && role.is_none_or(|r| r.trim().is_empty()) {
+        problems.push(ProblemKind::MissingRole);
+    }
+}
+
+/// A node's dates in order: `since` not after `until`, nor `date` after
+/// `until` when there is no `since`.
+pub(crate) fn check_node_span(
+    problems: &mut Vec<ProblemKind>,
+    since: Option<PartialDate>,
+    until: Option<PartialDate>,
+    date: Option<PartialDate>,
+) {
+    check_span(problems, since, until);
+    if since.is_none() {
+        check_span(problems, date, until);
+    }
+}
+
+/// An id or name must be non-empty text without surrounding white space.
+pub(crate) fn check_text(problems: &mut Vec<ProblemKind>, field: &'static str, value: &str) {
     if value.is_empty() || value.trim() != value {
         problems.push(ProblemKind::BlankText {
             field,
@@ -332,7 +461,7 @@ fn check_text(problems: &mut Vec<ProblemKind>, field: &'static str, value: &str)
     }
 }
 
-fn check_span(
+pub(crate) fn check_span(
     problems: &mut Vec<ProblemKind>,
     since: Option<PartialDate>,
     until: Option<PartialDate>,

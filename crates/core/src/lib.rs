@@ -46,7 +46,7 @@ pub use graph::{Graph, LinkRef};
 pub use kind::{Family, Kind};
 pub use lookup::normalize;
 pub use query::Leadership;
-pub use record::{AttrValue, Attributes, Link, Node};
+pub use record::{AttrValue, Attributes, Link, NewLink, Node, Sources};
 pub use relation::{KindSet, Relation, Rule, Schema, containers};
 pub use source::{Document, GraphMeta, Source};
 pub use view::{

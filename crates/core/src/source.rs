@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 
 /// A citation: the document a fact comes from and the section heading it
 /// sits under, spelled as in the document.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+///
+/// It serialises as `{"document": ..., "section": ...}`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Source {
     /// The document's id, declared in the file's `graph.sources`.
     pub document: String,

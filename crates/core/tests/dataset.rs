@@ -90,18 +90,8 @@ fn holds_office_links_carry_role_and_since() {
         .links()
         .filter(|l| l.link.relation == Relation::HoldsOffice)
     {
-        assert!(
-            l.link.role.is_some(),
-            "{} -> {}",
-            l.link.source,
-            l.link.target
-        );
-        assert!(
-            l.link.since.is_some(),
-            "{} -> {}",
-            l.link.source,
-            l.link.target
-        );
+        assert!(l.link.role.is_some(), "{:?}", g.end_ids(l.index));
+        assert!(l.link.since.is_some(), "{:?}", g.end_ids(l.index));
     }
 }
 

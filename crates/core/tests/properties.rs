@@ -32,10 +32,37 @@ fn cite() -> impl Strategy<Value = Source> {
     (".{0,12}", ".{0,20}").prop_map(|(document, section)| Source { document, section })
 }
 
+/// A number as some file might spell it: any length, any exponent, with
+/// trailing zeros, `-0`, `1E5`.
+fn spelled_number() -> impl Strategy<Value = serde_json::Number> {
+    "-?(0|[1-9][0-9]{0,40})(\\.[0-9]{1,20})?([eE][+-]?[0-9]{1,3})?"
+        .prop_map(|s| s.parse::<serde_json::Number>().unwrap())
+}
+
 fn attr() -> impl Strategy<Value = AttrValue> {
     prop_oneof![
         any::<i64>().prop_map(|n| AttrValue::Number(n.into())),
+        any::<u64>().prop_map(|n| AttrValue::Number(n.into())),
         (-1e9f64..1e9).prop_map(|f| AttrValue::Number(serde_json::Number::from_f64(f).unwrap())),
+        any::<f64>()
+            .prop_filter("finite", |f| f.is_finite())
+            .prop_map(|f| AttrValue::Number(serde_json::Number::from_f64(f).unwrap())),
+        spelled_number().prop_map(AttrValue::Number),
+        proptest::sample::select(vec![
+            "9007199254740993",
+            "123456789012345678901234567890",
+            "-123456789012345678901234567890",
+            "18446744073709551616",
+            "1e-300",
+            "-1e-300",
+            "4.9e-324",
+            "1.7976931348623157e308",
+            "1E5",
+            "-0",
+            "2.50",
+            "0.1",
+        ])
+        .prop_map(|s| AttrValue::Number(s.parse().unwrap())),
         ".{0,10}".prop_map(AttrValue::Text),
     ]
 }
@@ -80,7 +107,7 @@ fn node() -> impl Strategy<Value = Node> {
                     date,
                     description,
                     attributes: attrs.into_iter().collect(),
-                    sources,
+                    sources: sources.into(),
                 }
             },
         )
@@ -99,6 +126,8 @@ fn graph() -> impl Strategy<Value = Graph> {
                 span(),
                 proptest::option::of(label()),
                 cite(),
+                proptest::collection::vec(("[a-z_]{1,8}", attr()), 0..3),
+                proptest::option::of(0u64..4),
             ),
             0..30,
         ),
@@ -112,7 +141,7 @@ fn graph() -> impl Strategy<Value = Graph> {
                 let _ = g.add_node(n); // duplicate ids are simply skipped
             }
             let ids: Vec<(String, Kind)> = g.nodes().map(|(_, n)| (n.id.clone(), n.kind)).collect();
-            for (a, b, rel, (since, until), role, source) in links {
+            for (a, b, rel, (since, until), role, source, attrs, key) in links {
                 let (s, sk) = a.get(&ids);
                 let (t, tk) = b.get(&ids);
                 if !rel.allows(*sk, *tk) {
@@ -122,7 +151,9 @@ fn graph() -> impl Strategy<Value = Graph> {
                 l.since = since;
                 l.until = until;
                 l.role = role.or_else(|| (rel == Relation::HoldsOffice).then(|| "Minister".into()));
-                g.add_link(l).unwrap();
+                l.attributes = attrs.into_iter().collect();
+                l.key = key;
+                let _ = g.add_link(l); // a repeated key is simply skipped
             }
             g
         })
@@ -170,6 +201,22 @@ proptest! {
         let back = Graph::from_json_str(&text).map_err(|e| TestCaseError::fail(format!("{e}: {:?}", e.problems())))?;
         prop_assert_eq!(&back, &g);
         prop_assert_eq!(back.to_json_string(), text);
+    }
+
+    #[test]
+    fn every_number_spelling_survives_load_then_save(n in spelled_number(), t in ".{0,10}") {
+        let text = format!(
+            r#"{{"directed": true, "multigraph": true, "nodes": [{{"id": "a", "kind": "state", "name": "A", "attributes": {{"n": {n}, "t": {}}}, "sources": [{{"document": "d", "section": "s"}}]}}], "edges": []}}"#,
+            serde_json::to_string(&t).unwrap()
+        );
+        let g = Graph::from_json_str(&text).unwrap();
+        let attrs = &g.node_by_id("a").unwrap().attributes;
+        prop_assert_eq!(attrs["n"].to_string(), n.to_string());
+        prop_assert_eq!(&attrs["t"], &AttrValue::Text(t));
+        let saved = g.to_json_string();
+        prop_assert!(saved.contains(&format!(r#""n": {n}"#)), "{}", saved);
+        let again = Graph::from_json_str(&saved).unwrap();
+        prop_assert_eq!(again.to_json_string(), saved);
     }
 
     #[test]

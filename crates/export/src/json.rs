@@ -17,9 +17,9 @@ pub(crate) fn write<W: Write>(
     let mut w = BufWriter::new(writer);
     write_node_link(
         &mut w,
-        selection.graph().meta(),
-        selection.nodes().map(|(_, n)| n),
-        selection.links().map(|l| l.link),
+        selection.graph(),
+        selection.nodes().map(|(i, _)| i),
+        selection.links().map(|l| l.index),
         WriteOptions {
             links_key: options.links_key,
             pretty: options.pretty,

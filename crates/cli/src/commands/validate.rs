@@ -42,6 +42,7 @@ struct ProblemJson {
 pub(crate) fn run(
     args: &ValidateArgs,
     data: Option<&Path>,
+    max_mib: u64,
     out: &mut dyn Write,
 ) -> Result<(), Error> {
     let path = match (&args.file, data) {
@@ -62,7 +63,7 @@ pub(crate) fn run(
         }
     };
     let file = crate::error::file_name(path);
-    let (graph, problems) = match data::read(path) {
+    let (graph, problems) = match data::read(path, max_mib) {
         Ok(graph) => (Some(graph), Vec::new()),
         Err(LoadError::Syntax {
             line,

@@ -169,7 +169,7 @@ pub(crate) fn graph() -> impl Strategy<Value = Graph> {
                     date: p.date,
                     description: p.description,
                     attributes: p.attributes.into_iter().collect(),
-                    sources: p.sources,
+                    sources: p.sources.into(),
                 };
                 let _ = g.add_node(node);
             }
@@ -190,7 +190,7 @@ pub(crate) fn graph() -> impl Strategy<Value = Graph> {
                 }
                 let relation = allowed[p.relation % allowed.len()];
                 let mut link = Link::new(s.clone(), relation, t.clone(), p.sources[0].clone());
-                link.sources = p.sources;
+                link.sources = p.sources.into();
                 link.role = p.role;
                 link.description = p.description;
                 link.since = p.since;
