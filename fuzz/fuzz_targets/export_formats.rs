@@ -69,8 +69,9 @@ fuzz_target!(|plan: Plan| {
         let kind = Kind::ALL[usize::from(n.kind) % Kind::ALL.len()];
         let first = n.citations.first().cloned().unwrap_or_default();
         let mut node = Node::new(n.id.clone(), kind, n.name, source(first));
-        node.sources
-            .extend(n.citations.into_iter().skip(1).map(source));
+        if n.citations.len() > 1 {
+            node.sources = n.citations.into_iter().map(source).collect();
+        }
         node.aliases = n.aliases;
         node.description = n.description;
         node.since = n.since.and_then(date);

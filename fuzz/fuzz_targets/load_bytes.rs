@@ -7,10 +7,10 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    // The loader reads text; bytes that are not UTF-8 go through the lossy
-    // decoding too, so that the rest of the input still reaches the parser.
-    match std::str::from_utf8(data) {
-        Ok(text) => partnership_fuzz::load_and_round_trip(text),
-        Err(_) => partnership_fuzz::load_and_round_trip(&String::from_utf8_lossy(data)),
+    partnership_fuzz::load_bytes_and_round_trip(data);
+    // Bytes that are not UTF-8 stop at the first bad byte; decoded lossily,
+    // the rest of the input still reaches the parser and the model checks.
+    if std::str::from_utf8(data).is_err() {
+        partnership_fuzz::load_and_round_trip(&String::from_utf8_lossy(data));
     }
 });

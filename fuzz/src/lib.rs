@@ -23,6 +23,18 @@ pub fn load_and_round_trip(text: &str) {
     }
 }
 
+/// As [`load_and_round_trip`] on raw bytes, through the loader's byte entry
+/// point (which names the offset of the first byte that is not UTF-8).
+pub fn load_bytes_and_round_trip(bytes: &[u8]) {
+    match Graph::from_json_slice(bytes) {
+        Ok(graph) => round_trip(&graph),
+        Err(e) => {
+            let message = e.to_string();
+            assert!(!message.is_empty());
+        }
+    }
+}
+
 /// The graph's JSON loads back with the same nodes and links, and writing
 /// it again gives the same text.
 pub fn round_trip(graph: &Graph) {
