@@ -59,7 +59,8 @@ fn assert_clean(what: &str, text: &str) {
 
 /// #5: every text output escapes control characters from the data and
 /// from arguments: validate's link locations, show, search, stats,
-/// who-leads, led-by, timeline, path, and the "did you mean" suggestions.
+/// who-leads, led-by, timeline, path, centrality, list, links (text and
+/// CSV), changes, and the "did you mean" suggestions.
 #[test]
 fn control_characters_never_reach_the_terminal() {
     let good = temp_file("evil.json", &hostile_file(false));
@@ -85,6 +86,10 @@ fn control_characters_never_reach_the_terminal() {
         vec!["path", "al\ria", "beta"],
         vec!["path", "al\ria", "beta", "--all", "--limit", "0"],
         vec!["centrality"],
+        vec!["list"],
+        vec!["links"],
+        vec!["links", "--format", "csv"],
+        vec!["changes", "--from", "2000", "--to", "2005"],
     ] {
         let mut all = vec!["--data", good];
         all.extend(&args);
