@@ -109,6 +109,9 @@ pub fn check_exports(graph: &Graph, options: &ExportOptions) {
 pub fn check_dot(text: &str) {
     let mut chars = text.chars().peekable();
     let (mut braces, mut brackets) = (0i64, 0i64);
+    // The last character outside strings that is not white space: a string
+    // after `=` is an attribute value, anywhere else a name.
+    let mut prev = ' ';
     while let Some(c) = chars.next() {
         assert!(
             !c.is_control() || matches!(c, '\n' | '\t' | '\r'),
@@ -116,11 +119,13 @@ pub fn check_dot(text: &str) {
         );
         match c {
             '"' => {
-                assert_ne!(
-                    chars.peek(),
-                    Some(&'%'),
-                    "a quoted DOT name starts with %\n{text}"
-                );
+                if prev != '=' {
+                    assert_ne!(
+                        chars.peek(),
+                        Some(&'%'),
+                        "a quoted DOT name starts with %\n{text}"
+                    );
+                }
                 loop {
                     match chars.next() {
                         Some('\\') => {
@@ -151,6 +156,9 @@ pub fn check_dot(text: &str) {
             '[' => brackets += 1,
             ']' => brackets -= 1,
             _ => {}
+        }
+        if !c.is_whitespace() {
+            prev = c;
         }
         assert!(braces >= 0 && brackets >= 0, "unbalanced DOT\n{text}");
     }
