@@ -193,7 +193,7 @@ fn plain(g: &Graph, keep: impl Fn(&Link) -> bool) -> DiGraph<(), ()> {
         out.add_node(());
     }
     for l in g.links() {
-        if keep(l.link) {
+        if keep(l.weight) {
             out.add_edge(l.source, l.target, ());
         }
     }

@@ -336,13 +336,13 @@ impl<'g> LinkJson<'g> {
     /// `link` seen from the end that is not `other`'s.
     pub(crate) fn new(graph: &'g Graph, link: &LinkRef<'g>, other: NodeIndex) -> Self {
         LinkJson {
-            relation: link.link.relation,
+            relation: link.relation,
             other: EntityJson::new(graph, other),
-            since: link.link.since,
-            until: link.link.until,
-            role: link.link.role.as_deref(),
-            description: link.link.description.as_deref(),
-            sources: &link.link.sources,
+            since: link.since,
+            until: link.until,
+            role: link.weight.role.as_deref(),
+            description: link.weight.description.as_deref(),
+            sources: &link.weight.sources,
         }
     }
 }
@@ -351,6 +351,21 @@ impl<'g> LinkJson<'g> {
 /// cell when both ends are open.
 pub(crate) fn span(since: Option<PartialDate>, until: Option<PartialDate>) -> String {
     words::span(since, until).unwrap_or_else(|| "-".to_owned())
+}
+
+/// Warns once on standard error when `as_of` lies after the period the
+/// graph's data covers ([`Graph::past_coverage`]); the answer is still
+/// printed.
+pub(crate) fn warn_past_coverage(graph: &Graph, as_of: Option<PartialDate>) {
+    if let Some(date) = as_of
+        && let Some(coverage) = graph.past_coverage(date)
+    {
+        notice(&format!(
+            "warning: --as-of {date} is after the data's coverage, which ends {}; \
+             anything later is not recorded",
+            coverage.until
+        ));
+    }
 }
 
 #[cfg(test)]

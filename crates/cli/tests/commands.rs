@@ -475,3 +475,37 @@ fn output_is_deterministic() {
         assert_eq!(on_sample(args).ok(), on_sample(args).ok(), "{args:?}");
     }
 }
+
+#[test]
+fn stats_prints_the_coverage_of_the_embedded_data() {
+    let text = partnership(&["stats"]).ok();
+    let line = text.lines().find(|l| l.starts_with("covers ")).unwrap();
+    assert!(line.starts_with("covers 1991 to 2017-07-11"), "{line}");
+    let v = partnership(&["stats", "--format", "json"]).json();
+    assert_eq!(v["coverage"]["until"], "2017-07-11");
+    // The sample fixture declares none, so says nothing about it.
+    assert!(!on_sample(&["stats"]).ok().contains("covers "));
+}
+
+#[test]
+fn as_of_after_the_coverage_warns_once_and_still_answers() {
+    for args in [
+        &["centrality", "--top", "3", "--as-of", "2019"][..],
+        &["path", "Canada", "Ukraine", "--as-of", "2018-01"][..],
+        &["export", "--around", "NUC", "--as-of", "2017-07-12"][..],
+    ] {
+        let run = partnership(args);
+        assert_eq!(run.code, 0, "{args:?}: {run:#?}");
+        assert!(!run.stdout.is_empty(), "{args:?}");
+        let warnings: Vec<_> = run.stderr.lines().collect();
+        assert_eq!(warnings.len(), 1, "{args:?}: {}", run.stderr);
+        assert!(
+            warnings[0].starts_with("partnership: warning: --as-of ")
+                && warnings[0].contains("2017-07-11"),
+            "{}",
+            warnings[0]
+        );
+    }
+    // Within the coverage (2017 overlaps it): no warning.
+    partnership(&["centrality", "--top", "3", "--as-of", "2017"]).ok();
+}

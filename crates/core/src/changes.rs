@@ -78,7 +78,7 @@ impl Change<'_> {
     pub fn group(&self, graph: &Graph) -> Group {
         match self.item {
             Changed::Entity(i) => Group::Kind(graph.node(i).kind),
-            Changed::Link(l) => Group::Relation(l.link.relation),
+            Changed::Link(l) => Group::Relation(l.relation),
         }
     }
 }
@@ -134,8 +134,8 @@ impl Span {
     /// On a tie the link's own date is kept.
     fn link(graph: &Graph, l: &LinkRef<'_>) -> Span {
         let mut span = Span {
-            start: l.link.since.map(|d| (d, true)),
-            end: l.link.until.map(|d| (d, true)),
+            start: l.since.map(|d| (d, true)),
+            end: l.until.map(|d| (d, true)),
         };
         for end in [l.source, l.target] {
             let (s, u) = graph.node(end).span();
@@ -223,10 +223,13 @@ impl Graph {
         let items = self
             .nodes()
             .map(|(i, n)| (Changed::Entity(i), Span::node(self, i), &n.sources[..]))
-            .chain(
-                self.links()
-                    .map(|l| (Changed::Link(l), Span::link(self, &l), &l.link.sources[..])),
-            );
+            .chain(self.links().map(|l| {
+                (
+                    Changed::Link(l),
+                    Span::link(self, &l),
+                    &l.weight.sources[..],
+                )
+            }));
         for (item, span, sources) in items {
             // No check that the span is non-empty: `as_of(2006)` shows a
             // link `until: 2006-01` to a fund `since: 2006-03`, as each

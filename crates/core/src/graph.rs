@@ -10,7 +10,7 @@ use petgraph::visit::EdgeRef;
 
 use crate::error::{End, ProblemKind, Rejected};
 use crate::lookup::NameIndex;
-use crate::{GraphMeta, Link, NewLink, Node, PartialDate, Relation, Source};
+use crate::{Coverage, GraphMeta, Link, NewLink, Node, PartialDate, Relation, Source};
 
 /// The relationship graph: typed nodes and links on a petgraph
 /// [`DiGraph`], with an index from id to node.
@@ -150,6 +150,31 @@ impl Graph {
     /// The graph's metadata: its name and declared source documents.
     pub fn meta(&self) -> &GraphMeta {
         &self.meta
+    }
+
+    /// The period the data covers, when the file declares it
+    /// (`graph.coverage`).
+    ///
+    /// ```
+    /// let g = partnership::model::dataset();
+    /// let c = g.coverage().unwrap();
+    /// assert_eq!(c.until.to_string(), "2017-07-11");
+    /// ```
+    pub fn coverage(&self) -> Option<&Coverage> {
+        self.meta.coverage.as_ref()
+    }
+
+    /// The coverage, when `date` lies wholly after it: a question asked as
+    /// of that date may miss what happened after the data ends. `None` when
+    /// the date overlaps the coverage or the graph declares none.
+    ///
+    /// ```
+    /// let g = partnership::model::dataset();
+    /// assert!(g.past_coverage("2020".parse().unwrap()).is_some());
+    /// assert!(g.past_coverage("2017-07".parse().unwrap()).is_none());
+    /// ```
+    pub fn past_coverage(&self, date: PartialDate) -> Option<&Coverage> {
+        self.coverage().filter(|c| c.is_past(date))
     }
 
     /// The underlying petgraph graph, for running petgraph's algorithms.
@@ -482,8 +507,17 @@ pub struct LinkRef<'g> {
     pub source: NodeIndex,
     /// Index of the object node.
     pub target: NodeIndex,
-    /// The link itself.
-    pub link: &'g Link,
+    /// The link itself. `LinkRef` also dereferences to it, so its facts
+    /// read directly: `link.since`, `link.relation`.
+    pub weight: &'g Link,
+}
+
+impl std::ops::Deref for LinkRef<'_> {
+    type Target = Link;
+
+    fn deref(&self) -> &Link {
+        self.weight
+    }
 }
 
 impl<'g> From<petgraph::graph::EdgeReference<'g, Link>> for LinkRef<'g> {
@@ -492,7 +526,7 @@ impl<'g> From<petgraph::graph::EdgeReference<'g, Link>> for LinkRef<'g> {
             index: e.id(),
             source: e.source(),
             target: e.target(),
-            link: e.weight(),
+            weight: e.weight(),
         }
     }
 }

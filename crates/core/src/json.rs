@@ -284,11 +284,14 @@ impl Graph {
     }
 
     /// The graph as pretty node-link JSON text with an `edges` key.
-    pub fn to_json_string(&self) -> String {
+    ///
+    /// # Errors
+    /// Whatever [`Graph::write_json`] reports; writing to memory itself
+    /// does not fail.
+    pub fn to_json_string(&self) -> io::Result<String> {
         let mut out = Vec::new();
-        // Writing to a Vec cannot fail, and every value serialises.
-        let _ = self.write_json(&mut out, WriteOptions::default());
-        String::from_utf8(out).unwrap_or_default()
+        self.write_json(&mut out, WriteOptions::default())?;
+        String::from_utf8(out).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 }
 

@@ -48,7 +48,7 @@ pub use lookup::normalize;
 pub use query::Leadership;
 pub use record::{AttrValue, Attributes, Link, NewLink, Node, Sources};
 pub use relation::{KindSet, Relation, Rule, Schema, containers};
-pub use source::{Document, GraphMeta, Source};
+pub use source::{Coverage, Document, GraphMeta, Source};
 pub use view::{
     View, ViewEdgeReferences, ViewEdges, ViewNeighbors, ViewNodeIdentifiers, ViewNodeReferences,
 };

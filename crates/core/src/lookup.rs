@@ -49,13 +49,16 @@ const MAX_SUGGESTIONS: usize = 5;
 
 impl Graph {
     /// Finds the one node that `query` names: its id, its name or one of its
-    /// aliases, ignoring case, spaces and punctuation.
+    /// aliases, ignoring case, spaces, punctuation and a leading article ("the
+    /// Wales summit").
     ///
     /// ```
     /// let g = partnership::model::dataset();
     /// let a = g.resolve("nuc").unwrap();
     /// let b = g.resolve("NATO-Ukraine Commission").unwrap();
     /// assert_eq!(a, b);
+    /// // A leading article is ignored when the name without it is known.
+    /// assert_eq!(g.resolve("the Wales summit"), g.resolve("wales-summit-2014"));
     /// assert!(g.resolve("trust fund on cyber defense").is_err()); // did you mean…
     /// ```
     ///
@@ -67,7 +70,16 @@ impl Graph {
         if let Some(index) = self.index_of(query) {
             return Ok(index);
         }
-        let key = normalize(query);
+        let mut key = normalize(query);
+        if !self.names().keys.contains_key(&key)
+            && let Some(rest) = without_article(query)
+        {
+            // "the Wales summit" names what "Wales summit" names.
+            let shorter = normalize(rest);
+            if self.names().keys.contains_key(&shorter) {
+                key = shorter;
+            }
+        }
         match self.names().keys.get(&key).map(Vec::as_slice) {
             Some([one]) => Ok(*one),
             Some(many) if !many.is_empty() => {
@@ -102,7 +114,11 @@ impl Graph {
         let limit = (key.chars().count() / 3).max(2);
         let mut best: HashMap<NodeIndex, usize> = HashMap::new();
         for (name, nodes) in &self.names().keys {
-            let score = if name.contains(key) || (key.len() >= 4 && key.contains(name.as_str())) {
+            // A short acronym ("us", "mc") sits inside many longer words, so
+            // only a name of four letters or more counts as contained.
+            let score = if name.contains(key)
+                || (key.len() >= 4 && name.len() >= 4 && key.contains(name.as_str()))
+            {
                 Some(0)
             } else {
                 bounded_distance(key, name, limit)
@@ -125,6 +141,18 @@ impl Graph {
             .map(|(_, c)| c)
             .collect()
     }
+}
+
+/// `text` without a leading English article ("the", "a", "an") and the
+/// space after it, when it has one.
+fn without_article(text: &str) -> Option<&str> {
+    let text = text.trim_start();
+    let (first, rest) = text.split_once(char::is_whitespace)?;
+    let article = ["the", "a", "an"]
+        .iter()
+        .any(|a| first.eq_ignore_ascii_case(a));
+    let rest = rest.trim_start();
+    (article && !rest.is_empty()).then_some(rest)
 }
 
 /// Levenshtein distance between `a` and `b` when it is at most `limit`.
@@ -161,6 +189,16 @@ mod tests {
         assert_eq!(bounded_distance("abc", "abc", 0), Some(0));
         assert_eq!(bounded_distance("abc", "xyz", 2), None);
         assert_eq!(bounded_distance("defense", "defence", 2), Some(1));
+    }
+
+    #[test]
+    fn a_leading_article_comes_off() {
+        assert_eq!(without_article("the Wales summit"), Some("Wales summit"));
+        assert_eq!(without_article("  The  NUC"), Some("NUC"));
+        assert_eq!(without_article("an agreement"), Some("agreement"));
+        assert_eq!(without_article("theatre"), None);
+        assert_eq!(without_article("the"), None);
+        assert_eq!(without_article("Ukraine"), None);
     }
 
     #[test]

@@ -241,6 +241,10 @@ relations! {
     Conducts = "conducts", "conducts", "is conducted by";
     /// Consulting another actor or body. An extension of the base vocabulary.
     ConsultsWith = "consults_with", "consults with", "is consulted by";
+    /// Being the one who does what an event records: makes an announcement,
+    /// deploys, decides, signs, ratifies, visits. An extension of the base
+    /// vocabulary; `attends` is for taking part in someone else's meeting.
+    CarriesOut = "carries_out", "carried out", "was carried out by";
 }
 
 const fn set(kinds: &[Kind]) -> KindSet {
@@ -374,6 +378,7 @@ impl Relation {
                 set(&[Document, Programme, Project, Operation, Event]),
             ),
             Relation::ConsultsWith => (ACTOR_OR_BODY, ACTOR_OR_BODY),
+            Relation::CarriesOut => (ACTOR_OR_BODY, set(&[Event])),
         };
         let rule = match self {
             Relation::PartOf => Rule::Containment,

@@ -37,6 +37,37 @@ pub struct Document {
     pub sections: Vec<String>,
 }
 
+/// The period a graph's data covers: facts after `until` are not recorded.
+///
+/// ```
+/// use partnership::model::{Coverage, PartialDate};
+/// let c = Coverage { from: None, until: "2017-07-11".parse().unwrap(), basis: None };
+/// assert!(c.is_past("2018".parse().unwrap()));
+/// assert!(!c.is_past("2017".parse().unwrap())); // 2017 overlaps the coverage
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Coverage {
+    /// The earliest date the data speaks about, when stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<crate::PartialDate>,
+    /// The last date the data is current for: usually the date of the
+    /// newest source document.
+    pub until: crate::PartialDate,
+    /// Why the coverage ends there, in words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
+}
+
+impl Coverage {
+    /// Whether all of `date` lies after the coverage: its first day is later
+    /// than the last day of `until`. A date that overlaps the coverage (the
+    /// year 2017 for coverage until 2017-07-11) is not past it.
+    pub fn is_past(&self, date: crate::PartialDate) -> bool {
+        date.start() > self.until.end()
+    }
+}
+
 /// The file's `graph` object: a name and the documents cited.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -51,6 +82,9 @@ pub struct GraphMeta {
     /// name one of them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Document>,
+    /// The period the data covers, when declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<Coverage>,
 }
 
 impl GraphMeta {

@@ -27,7 +27,7 @@ use crate::{Graph, Kind, Link, Node, PartialDate, Relation};
 /// let as_of_2010 = g.view().as_of("2010".parse::<PartialDate>().unwrap());
 /// assert!(as_of_2010.node_count() < g.node_count());
 /// let leads = g.view().relations(&[Relation::Leads, Relation::Executes]);
-/// assert!(leads.links().all(|l| matches!(l.link.relation, Relation::Leads | Relation::Executes)));
+/// assert!(leads.links().all(|l| matches!(l.relation, Relation::Leads | Relation::Executes)));
 /// assert_eq!((&leads).node_identifiers().count(), g.node_count());
 /// ```
 #[derive(Debug, Clone)]
@@ -184,7 +184,7 @@ impl<'g> View<'g> {
                 index: e,
                 source,
                 target,
-                link: &g[e],
+                weight: &g[e],
             }
         })
     }

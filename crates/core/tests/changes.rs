@@ -34,7 +34,7 @@ fn describe(g: &Graph, list: &[Change<'_>]) -> Vec<String> {
                 Changed::Link(l) => format!(
                     "{} {} {}",
                     g.node(l.source).id,
-                    l.link.relation,
+                    l.relation,
                     g.node(l.target).id
                 ),
             };

@@ -273,7 +273,7 @@ fn parallel_links_take_keys_in_file_order_and_keys_must_be_unique() {
         link("")
     );
     let g = Graph::from_json_str(&ok).unwrap();
-    let keys: Vec<_> = g.links().map(|l| l.link.key).collect();
+    let keys: Vec<_> = g.links().map(|l| l.key).collect();
     assert_eq!(keys, [Some(0), Some(5), Some(1)]);
     let bad = format!(
         r#"{{"nodes": {nodes}, "edges": [{}, {}]}}"#,

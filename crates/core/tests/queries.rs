@@ -101,7 +101,7 @@ fn links_filtered_by_relation_in_file_order() {
             ukraine,
             &[Relation::ParticipatesIn, Relation::ContributesTo],
         )
-        .map(|l| (l.link.relation, g.node(l.target).id.as_str()))
+        .map(|l| (l.relation, g.node(l.target).id.as_str()))
         .collect();
     assert_eq!(
         out,
@@ -141,10 +141,8 @@ fn view_as_of_a_date_keeps_only_what_was_active() {
         assert!(visible.contains(&kept), "{kept} should be visible");
     }
     // The membership aim (2002 to 2010) is active in 2010, not in 2011.
-    let aim = |v: &partnership_core::View| {
-        v.links()
-            .any(|l| l.link.relation == Relation::SeeksMembership)
-    };
+    let aim =
+        |v: &partnership_core::View| v.links().any(|l| l.relation == Relation::SeeksMembership);
     assert!(aim(&v));
     assert!(!aim(&g.view().as_of(d("2011"))));
     // Links never dangle: both ends of every visible link are visible.
@@ -188,7 +186,7 @@ fn sample_uses_every_kind_and_every_base_relation() {
     }
     let base = &Relation::ALL[..32];
     for &r in base {
-        assert!(g.links().any(|l| l.link.relation == r), "{r}");
+        assert!(g.links().any(|l| l.relation == r), "{r}");
     }
 }
 

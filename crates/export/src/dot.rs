@@ -83,13 +83,13 @@ pub(crate) fn write<W: Write>(
         }
     }
     for l in selection.links() {
-        let style = link_style(l.link.relation);
+        let style = link_style(l.relation);
         write!(
             w,
             "  {} -> {} [label={}, tooltip={}, color=\"{c}\", fontcolor=\"{c}\", style={}, arrowhead={}",
             Id(&graph.node(l.source).id),
             Id(&graph.node(l.target).id),
-            Lines(&link_label(l.link, options.wrap)),
+            Lines(&link_label(l.weight, options.wrap)),
             Text(&link_tooltip(graph, l.index)),
             line_name(style.line),
             style.arrowhead,
@@ -218,7 +218,7 @@ fn write_legend<W: Write>(
     ids: &mut UniqueIds,
 ) -> io::Result<()> {
     let kinds: BTreeSet<Kind> = selection.nodes().map(|(_, n)| n.kind).collect();
-    let relations: BTreeSet<Relation> = selection.links().map(|l| l.link.relation).collect();
+    let relations: BTreeSet<Relation> = selection.links().map(|l| l.relation).collect();
     if kinds.is_empty() {
         return Ok(());
     }
@@ -296,7 +296,7 @@ impl Containment {
             children: vec![Vec::new(); n],
         };
         for l in selection.links() {
-            if l.link.relation != Relation::PartOf
+            if l.relation != Relation::PartOf
                 || l.source == l.target
                 || tree.parent(l.source).is_some()
                 || tree.is_within(l.target, l.source)

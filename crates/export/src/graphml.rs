@@ -63,7 +63,7 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
     let link_attrs = AttrKeys::new(
         "edge",
         "e_attr",
-        selection.links().map(|l| &l.link.attributes),
+        selection.links().map(|l| &l.weight.attributes),
     );
 
     w.write_all(HEADER.as_bytes())?;
@@ -124,7 +124,7 @@ pub(crate) fn write<W: Write>(writer: W, selection: &Selection<'_>) -> io::Resul
             Attr(source),
             Attr(target)
         )?;
-        let link = l.link;
+        let link = l.weight;
         data(&mut w, 3, "e_label", Some(link.relation.phrase()))?;
         data(&mut w, 3, "e_relation", Some(link.relation.as_str()))?;
         data(&mut w, 3, "e_key", Some(&link.key.unwrap_or(0).to_string()))?;

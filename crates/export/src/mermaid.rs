@@ -80,7 +80,7 @@ pub(crate) fn write<W: Write>(
         ) else {
             continue; // a selection never shows a link without its ends
         };
-        let style = link_style(l.link.relation);
+        let style = link_style(l.relation);
         let arrow = match (style.line, style.bold) {
             (Line::Solid, false) => "-->",
             (Line::Solid, true) => "==>",
@@ -89,7 +89,7 @@ pub(crate) fn write<W: Write>(
         writeln!(
             w,
             "  {source} {arrow}|{}| {target}",
-            Label(&link_label(l.link, options.wrap))
+            Label(&link_label(l.weight, options.wrap))
         )?;
         let look = (style.colour, style.bold);
         match by_look.iter_mut().find(|(k, _)| *k == look) {

@@ -230,7 +230,11 @@ def pagerank_fixed_point(b):
         x = v[:, int(np.argmax(w.real))].real
         x = x / x.sum()
         d = max(abs(a - e) for a, e in zip(values, x))
-        assert d < 1e-10, (graph, which, d)
+        # NetworkX stops when the summed change falls under n * tol, which can
+        # leave each value a few 1e-10 off the fixed point on a graph with many
+        # dangling nodes (the dataset since its second curation pass: 5e-10);
+        # ITERATIVE (1e-9) is the promise this check backs.
+        assert d < ITERATIVE, (graph, which, d)
         return f"max |value - LAPACK eigenvector of nx.google_matrix({which})| = {d:.1e}"
     return check
 

@@ -32,6 +32,7 @@ struct Ranked<'g> {
 /// no convergence); [`Error::NothingFound`] when `--kind` leaves no entity;
 /// any error writing to `out`.
 pub(crate) fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
+    output::warn_past_coverage(graph, args.as_of);
     if args.over_time.is_some() {
         return over_time(args, graph, out);
     }

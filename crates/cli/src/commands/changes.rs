@@ -106,7 +106,7 @@ pub(crate) fn run(args: &ChangesArgs, graph: &Graph, out: &mut dyn Write) -> Res
                 for c in list {
                     let (s, rel, o) = match c.item {
                         Changed::Entity(i) => (i, String::new(), None),
-                        Changed::Link(l) => (l.source, l.link.relation.to_string(), Some(l.target)),
+                        Changed::Link(l) => (l.source, l.relation.to_string(), Some(l.target)),
                     };
                     let (sn, on) = (graph.node(s), o.map(|o| graph.node(o)));
                     w.write_record([
@@ -174,7 +174,7 @@ fn change_json<'g>(graph: &'g Graph, kind: Kind, c: &Change<'g>) -> ChangeJson<'
         Changed::Link(l) => (
             None,
             Some(EntityJson::new(graph, l.source)),
-            Some(l.link.relation),
+            Some(l.relation),
             Some(EntityJson::new(graph, l.target)),
         ),
     };

@@ -32,6 +32,7 @@ pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Resu
     if !args.relations.is_empty() {
         options = options.relations(args.relations.iter().copied());
     }
+    output::warn_past_coverage(graph, args.as_of);
     if let Some(date) = args.as_of {
         options = options.as_of(date);
     }

@@ -81,9 +81,9 @@ pub(super) fn write<'g>(
                 node.id.clone(),
                 node.name.clone(),
                 node.kind.to_string(),
-                output::date_cell(link.link.since),
-                output::date_cell(link.link.until),
-                output::citations(&link.link.sources),
+                output::date_cell(link.since),
+                output::date_cell(link.until),
+                output::citations(&link.sources),
             ]);
         }
         return Ok(table.write_csv(out)?);
@@ -105,8 +105,8 @@ pub(super) fn write<'g>(
             role.to_owned(),
             node.name.clone(),
             node.kind.to_string(),
-            output::span(link.link.since, link.link.until),
-            words::sections(&link.link.sources),
+            output::span(link.since, link.until),
+            words::sections(&link.sources),
         ]);
     }
     table.write(out)?;

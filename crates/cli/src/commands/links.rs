@@ -98,14 +98,14 @@ pub(crate) fn run(args: &LinksArgs, graph: &Graph, out: &mut dyn Write) -> Resul
                 csv.row([
                     s.id.clone(),
                     s.name.clone(),
-                    l.link.relation.as_str().to_owned(),
+                    l.relation.as_str().to_owned(),
                     t.id.clone(),
                     t.name.clone(),
-                    output::date_cell(l.link.since),
-                    output::date_cell(l.link.until),
-                    l.link.role.clone().unwrap_or_default(),
+                    output::date_cell(l.since),
+                    output::date_cell(l.until),
+                    l.role.clone().unwrap_or_default(),
                     words::link_sentence(graph, l.index),
-                    output::citations(&l.link.sources),
+                    output::citations(&l.sources),
                 ]);
             }
             csv.write_csv(out)?;
@@ -115,8 +115,8 @@ pub(crate) fn run(args: &LinksArgs, graph: &Graph, out: &mut dyn Write) -> Resul
             for l in &links {
                 table.row([
                     words::link_sentence(graph, l.index),
-                    output::span(l.link.since, l.link.until),
-                    words::sections(&l.link.sources),
+                    output::span(l.since, l.until),
+                    words::sections(&l.sources),
                 ]);
             }
             table.write(out)?;
@@ -168,13 +168,13 @@ fn describe(graph: &Graph, args: &LinksArgs, when: Option<When>) -> Result<Strin
 fn link_json<'g>(graph: &'g Graph, l: &LinkRef<'g>) -> LinkJson<'g> {
     LinkJson {
         subject: EntityJson::new(graph, l.source),
-        relation: l.link.relation,
+        relation: l.relation,
         object: EntityJson::new(graph, l.target),
-        since: l.link.since,
-        until: l.link.until,
-        role: l.link.role.as_deref(),
-        description: l.link.description.as_deref(),
+        since: l.since,
+        until: l.until,
+        role: l.weight.role.as_deref(),
+        description: l.weight.description.as_deref(),
         sentence: words::link_sentence(graph, l.index),
-        sources: &l.link.sources,
+        sources: &l.weight.sources,
     }
 }

@@ -76,9 +76,11 @@ pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result
     let query = query(args);
     if args.all && args.limit == 0 {
         let stream = stream_paths(graph, &args.from, &args.to, &query)?;
+        output::warn_past_coverage(graph, args.as_of);
         return stream_all(args, graph, stream, out);
     }
     let found = find_paths(graph, &args.from, &args.to, &query)?;
+    output::warn_past_coverage(graph, args.as_of);
     if found.truncated {
         output::notice(&format!(
             "showing the {} shortest connections; raise --limit to see more",

@@ -69,10 +69,10 @@ pub(crate) fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result
                         other.id.clone(),
                         other.name.clone(),
                         other.kind.to_string(),
-                        output::date_cell(link.link.since),
-                        output::date_cell(link.link.until),
-                        link.link.role.clone().unwrap_or_default(),
-                        output::citations(&link.link.sources),
+                        output::date_cell(link.since),
+                        output::date_cell(link.until),
+                        link.role.clone().unwrap_or_default(),
+                        output::citations(&link.sources),
                     ]);
                 }
             }
@@ -131,8 +131,8 @@ pub(crate) fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result
                 table.row([
                     label.to_owned(),
                     words::label(graph.node(*other)),
-                    output::span(link.link.since, link.link.until),
-                    words::sections(&link.link.sources),
+                    output::span(link.since, link.until),
+                    words::sections(&link.sources),
                 ]);
             }
         }
@@ -161,7 +161,7 @@ fn to_json<'g>(graph: &'g Graph, groups: &Groups<'g>) -> Vec<Group<'g>> {
 fn grouped<'g>(links: impl Iterator<Item = (NodeIndex, LinkRef<'g>)>) -> Groups<'g> {
     let mut groups: Groups<'g> = Vec::new();
     for (other, link) in links {
-        let relation = link.link.relation;
+        let relation = link.relation;
         match groups.iter_mut().find(|(r, _)| *r == relation) {
             Some((_, list)) => list.push((other, link)),
             None => groups.push((relation, vec![(other, link)])),

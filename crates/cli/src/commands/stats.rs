@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use partnership_core::{Family, Graph, Kind, PartialDate, Relation};
+use partnership_core::{Coverage, Family, Graph, Kind, PartialDate, Relation};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, StatsArgs};
@@ -20,6 +20,8 @@ struct Stats<'g> {
     first_date: Option<PartialDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     last_date: Option<PartialDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<&'g Coverage>,
     kinds: Vec<KindCount>,
     relations: Vec<RelationCount>,
     sources: Vec<SourceCount<'g>>,
@@ -86,6 +88,17 @@ pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Resul
         size.push_str(&format!(", dated {first} to {last}"));
     }
     say!(out, "{size}")?;
+    if let Some(c) = stats.coverage {
+        let mut covers = "covers ".to_owned();
+        if let Some(from) = c.from {
+            covers.push_str(&format!("{from} "));
+        }
+        covers.push_str(&format!("to {}", c.until));
+        if let Some(basis) = &c.basis {
+            covers.push_str(&format!(" ({basis})"));
+        }
+        say!(out, "{covers}")?;
+    }
 
     say!(out)?;
     let mut kinds = Table::new(&["KIND", "FAMILY", "NODES"]);
@@ -120,7 +133,7 @@ pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Resul
 
 fn collect(graph: &Graph) -> Stats<'_> {
     let nodes: Vec<_> = graph.nodes().map(|(_, n)| n).collect();
-    let links: Vec<_> = graph.links().map(|l| l.link).collect();
+    let links: Vec<_> = graph.links().map(|l| l.weight).collect();
 
     let kinds = Kind::ALL
         .iter()
@@ -180,6 +193,7 @@ fn collect(graph: &Graph) -> Stats<'_> {
         links: links.len(),
         first_date,
         last_date,
+        coverage: graph.coverage(),
         kinds,
         relations,
         sources,

@@ -125,8 +125,7 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
         })
         .filter(|e| {
             args.relations.is_empty()
-                || e.link
-                    .is_some_and(|l| args.relations.contains(&l.link.relation))
+                || e.link.is_some_and(|l| args.relations.contains(&l.relation))
         })
         .collect();
 
@@ -144,13 +143,13 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
             let subject = graph.node(e.subject);
             let (relation, object) = match e.link {
                 Some(l) => (
-                    l.link.relation.as_str().to_owned(),
+                    l.relation.as_str().to_owned(),
                     graph.node(l.target).id.clone(),
                 ),
                 None => (String::new(), String::new()),
             };
             let sources = match e.link {
-                Some(l) => &l.link.sources,
+                Some(l) => &l.weight.sources,
                 None => &subject.sources,
             };
             table.row([
@@ -175,11 +174,11 @@ pub(crate) fn run(args: &TimelineArgs, graph: &Graph, out: &mut dyn Write) -> Re
                 until: e.until,
                 mark: e.mark,
                 subject: EntityJson::new(graph, e.subject),
-                relation: e.link.map(|l| l.link.relation),
+                relation: e.link.map(|l| l.relation),
                 object: e.link.map(|l| EntityJson::new(graph, l.target)),
                 text: text(graph, e),
                 sources: match e.link {
-                    Some(l) => &l.link.sources,
+                    Some(l) => &l.weight.sources,
                     None => &graph.node(e.subject).sources,
                 },
             })
@@ -236,10 +235,10 @@ fn entries(graph: &Graph) -> Vec<Entry<'_>> {
             subject: link.source,
             link: Some(link),
         };
-        if let Some(since) = link.link.since {
+        if let Some(since) = link.since {
             entries.push(entry(since, Mark::Start));
         }
-        if let Some(until) = link.link.until {
+        if let Some(until) = link.until {
             entries.push(entry(until, Mark::End));
         }
     }

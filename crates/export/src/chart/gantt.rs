@@ -92,7 +92,7 @@ fn coverage(graph: &Graph) -> Option<PartialDate> {
         graph
             .nodes()
             .flat_map(|(_, n)| [n.since, n.until, n.date])
-            .chain(graph.links().flat_map(|l| [l.link.since, l.link.until]))
+            .chain(graph.links().flat_map(|l| [l.since, l.until]))
             .flatten()
             .max()
     })

@@ -292,7 +292,7 @@ fn page_data(selection: &Selection<'_>, options: &ExportOptions) -> PageData {
     let relations: Vec<Relation> = Relation::ALL
         .iter()
         .copied()
-        .filter(|&r| links.iter().any(|l| l.link.relation == r))
+        .filter(|&r| links.iter().any(|l| l.relation == r))
         .collect();
     let family = |k: Kind| {
         Family::ALL
@@ -333,8 +333,8 @@ fn page_data(selection: &Selection<'_>, options: &ExportOptions) -> PageData {
         see(n.date);
     }
     for l in &links {
-        see(l.link.since);
-        see(l.link.until);
+        see(l.since);
+        see(l.until);
     }
 
     let inner = graph.petgraph();
@@ -384,7 +384,7 @@ fn page_data(selection: &Selection<'_>, options: &ExportOptions) -> PageData {
     let link_data: Vec<LinkData> = links
         .iter()
         .map(|l| {
-            let link = l.link;
+            let link = l.weight;
             LinkData {
                 source: position[l.source.index()],
                 target: position[l.target.index()],

@@ -156,7 +156,7 @@ pub(crate) fn graph() -> impl Strategy<Value = Graph> {
             let mut g = Graph::with_meta(GraphMeta {
                 name: Some(title),
                 description,
-                sources: Vec::new(),
+                ..GraphMeta::default()
             });
             for p in nodes {
                 let node = Node {
