@@ -63,9 +63,10 @@ pub use over_time::{
     Centrality, DateRange, DateStep, MAX_DATES, OverTime, Series, centrality_over_time,
 };
 pub use paths::{
-    Connections, KShortestOptions, Path, PathQuery, SimplePathsOptions, Step, all_simple_paths,
-    find_path, find_paths, k_shortest_paths, reachable_within, shortest_path,
-    strongly_connected_components, weakly_connected_components,
+    Connections, KShortestOptions, Path, PathOrder, PathQuery, PathStream, SimplePaths,
+    SimplePathsOptions, Step, all_simple_paths, find_path, find_paths, k_shortest_paths,
+    reachable_within, shortest_path, simple_paths, stream_paths, strongly_connected_components,
+    weakly_connected_components,
 };
 pub use readable::Readable;
 pub use scores::Scores;

@@ -268,7 +268,8 @@ pub(crate) struct PathArgs {
     /// With --all: the longest path to list, in links.
     #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_MAX_LINKS, requires = "all")]
     pub max_len: usize,
-    /// With --all: list at most N paths, the shortest first (0: no limit).
+    /// With --all: list at most N paths, the shortest first (0: every path,
+    /// printed as it is found).
     #[arg(long, value_name = "N", default_value_t = PathQuery::DEFAULT_LIMIT, requires = "all")]
     pub limit: usize,
     /// Step around these entities (comma-separated, or repeat the option;

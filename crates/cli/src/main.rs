@@ -33,7 +33,7 @@ fn main() -> std::process::ExitCode {
         Ok(()) => ExitCode::Success.into(),
         Err(err) if err.is_broken_pipe() => ExitCode::Success.into(),
         Err(err) => {
-            eprintln!("partnership: error: {}", err.chain());
+            output::error(&err.chain());
             err.exit_code().into()
         }
     }
@@ -78,10 +78,7 @@ fn usage_error(err: &clap::Error) -> ExitCode {
             ExitCode::Usage
         }
         _ => {
-            eprintln!(
-                "partnership: error: {}",
-                one_line(&err.render().to_string())
-            );
+            output::error(&one_line(&err.render().to_string()));
             ExitCode::Usage
         }
     }

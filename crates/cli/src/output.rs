@@ -1,11 +1,96 @@
 //! Shared pieces of output: aligned tables (fitted to the terminal), CSV,
-//! JSON, and how names, dates and sources are spelled.
+//! JSON, how names, dates and sources are spelled, and the one place text
+//! reaches the terminal.
+//!
+//! Every line of text output goes through [`line`] (the [`say!`] macro) or
+//! [`Table`], and every line on standard error through [`error`] or
+//! [`notice`]: each escapes control characters with [`clean`], so nothing
+//! read from a data file or an argument (an id holding ESC, a name holding
+//! a line break) can move the cursor, ring the bell or forge a line. Table
+//! cells are escaped as they are added, so CSV output is escaped too. JSON
+//! output is escaped by `serde_json` and is left alone; so are exports,
+//! whose writers escape for their own formats.
 
+use std::borrow::Cow;
+use std::fmt;
 use std::io::{self, IsTerminal, Write};
 use std::sync::OnceLock;
 
 use partnership_core::{Graph, Kind, LinkRef, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
+
+/// Writes one line of text output: the formatted text with every control
+/// character escaped by [`clean`], then a line break.
+///
+/// # Errors
+/// Any error of `out`.
+pub(crate) fn line(out: &mut dyn Write, text: fmt::Arguments<'_>) -> io::Result<()> {
+    let text = match text.as_str() {
+        Some(fixed) => Cow::Borrowed(fixed),
+        None => Cow::Owned(text.to_string()),
+    };
+    out.write_all(clean(&text).as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// `say!(out, "format", args...)`: [`line`] with `format!` arguments;
+/// `say!(out)` writes an empty line.
+macro_rules! say {
+    ($out:expr) => {
+        $crate::output::line($out, format_args!(""))
+    };
+    ($out:expr, $($arg:tt)*) => {
+        $crate::output::line($out, format_args!($($arg)*))
+    };
+}
+pub(crate) use say;
+
+/// `text` with each control character (C0, DEL, C1) and each bidirectional
+/// formatting character written as a Rust escape: `\n`, `\t`, `\r`,
+/// `\u{1b}`, `\u{202e}`. Everything else, other non-ASCII letters included,
+/// is kept. Borrowed when there is nothing to escape.
+pub(crate) fn clean(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_debug());
+        } else if unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Control characters, and the bidirectional embeddings, overrides and
+/// isolates that can reorder what a terminal shows.
+fn unsafe_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Prints `partnership: error: MESSAGE` on standard error, escaped by
+/// [`clean`] so that it stays one line. Never panics: if standard error is
+/// closed, the line is lost and the exit code still tells.
+pub(crate) fn error(message: &str) {
+    to_stderr(&format!("partnership: error: {}\n", clean(message)));
+}
+
+/// Prints `partnership: MESSAGE` on standard error, as [`error`] does.
+pub(crate) fn notice(message: &str) {
+    to_stderr(&format!("partnership: {}\n", clean(message)));
+}
+
+/// Writes to standard error, ignoring failure (`eprintln!` would panic on
+/// a closed pipe).
+fn to_stderr(text: &str) {
+    let mut err = io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
+}
 
 /// A table of text cells printed with aligned columns.
 ///
@@ -33,13 +118,24 @@ impl Table {
         self
     }
 
-    /// Adds a row.
+    /// Adds a row; each cell is escaped with [`clean`].
     pub(crate) fn row<I, S>(&mut self, cells: I)
     where
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.rows.push(cells.into_iter().map(Into::into).collect());
+        self.rows.push(
+            cells
+                .into_iter()
+                .map(|cell| {
+                    let cell: String = cell.into();
+                    match clean(&cell) {
+                        Cow::Borrowed(_) => cell,
+                        Cow::Owned(escaped) => escaped,
+                    }
+                })
+                .collect(),
+        );
     }
 
     /// Whether the table has no rows.
@@ -88,7 +184,7 @@ impl Table {
                     text.push_str(&" ".repeat(pad + 2));
                 }
             }
-            writeln!(out, "{}", text.trim_end())?;
+            say!(out, "{}", text.trim_end())?;
         }
         Ok(())
     }
@@ -264,11 +360,11 @@ pub(crate) fn warn_past_coverage(graph: &Graph, as_of: Option<PartialDate>) {
     if let Some(date) = as_of
         && let Some(coverage) = graph.past_coverage(date)
     {
-        eprintln!(
-            "partnership: warning: --as-of {date} is after the data's coverage, which ends {}; \
+        notice(&format!(
+            "warning: --as-of {date} is after the data's coverage, which ends {}; \
              anything later is not recorded",
             coverage.until
-        );
+        ));
     }
 }
 
@@ -288,6 +384,27 @@ mod tests {
             text,
             "A          LONG HEADER  C\nx          y\nwide cell  z            end\n"
         );
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(clean("plain Київ"), "plain Київ");
+        assert!(matches!(clean("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            clean("a\u{1b}[31mb\u{7}c\rd\ne\tf\u{9b}g\u{202e}h"),
+            "a\\u{1b}[31mb\\u{7}c\\rd\\ne\\tf\\u{9b}g\\u{202e}h"
+        );
+        let mut t = Table::new(&["A", "B"]);
+        t.row(["x\u{1b}", "y\nz"]);
+        let mut out = Vec::new();
+        t.write(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "A        B\nx\\u{1b}  y\\nz\n"
+        );
+        let mut out = Vec::new();
+        say!(&mut out, "{}!", "bell\u{7}").unwrap();
+        assert_eq!(out, b"bell\\u{7}!\n");
     }
 
     #[test]

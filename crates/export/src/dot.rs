@@ -12,7 +12,10 @@
 //! text there escapes `\`, `"` and `&`. Identifiers are not escStrings: they
 //! escape `\`, `"` and `&` (see [`Id`]), and spell control characters (which
 //! Graphviz drops on output, or chokes on, as NUL) as `\u{..}`, which keeps
-//! distinct ids distinct.
+//! distinct ids distinct. Graphviz takes a name that starts with `%` for one
+//! of its internal object numbers (so `"%3"` and `"%5"` could become one
+//! node, shown as `%7`), quoted or not; such ids get a zero-width space in
+//! front ([`ID_GUARD`]).
 
 use std::collections::BTreeSet;
 use std::fmt::{self, Write as _};
@@ -342,7 +345,16 @@ fn unprintable(c: char) -> bool {
     c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}'
 }
 
+/// Put before an id that starts with `%` (which Graphviz reads as one of
+/// its internal object numbers) or with this character itself, so that
+/// distinct ids stay distinct: U+200B ZERO WIDTH SPACE, which Graphviz
+/// keeps in names and which shows as nothing.
+pub(crate) const ID_GUARD: char = '\u{200B}';
+
 /// A DOT identifier, always quoted.
+///
+/// An id starting with `%` or [`ID_GUARD`] gets [`ID_GUARD`] in front, so
+/// Graphviz shows the real name (see the module notes).
 ///
 /// `&` is written `&amp;`: Graphviz copies an id into its SVG (`<title>`)
 /// leaving anything that looks like an entity (`&x;`, even `&;`) as it is,
@@ -353,6 +365,9 @@ struct Id<'a>(&'a str);
 impl fmt::Display for Id<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_char('"')?;
+        if self.0.starts_with(['%', ID_GUARD]) {
+            f.write_char(ID_GUARD)?;
+        }
         for c in self.0.chars() {
             match c {
                 '"' => f.write_str("\\\"")?,
@@ -444,6 +459,10 @@ mod tests {
         assert_eq!(Id("Київ 🙂").to_string(), "\"Київ 🙂\"");
         assert_eq!(Id("&;").to_string(), "\"&amp;;\"");
         assert_ne!(Id("&").to_string(), Id("&amp;").to_string());
+        // Graphviz-internal names are guarded, injectively.
+        assert_eq!(Id("%3").to_string(), "\"\u{200B}%3\"");
+        assert_eq!(Id("a%3").to_string(), "\"a%3\"");
+        assert_ne!(Id("\u{200B}%3").to_string(), Id("%3").to_string());
     }
 
     #[test]

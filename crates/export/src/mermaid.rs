@@ -10,7 +10,8 @@
 //! `#quot;` for `"`, `#35;` for `#`, `#60;` for `<` and so on. Mermaid turns
 //! those back into the characters after parsing, so no text can end the
 //! string, start markup or a comment, or be taken for an entity itself.
-//! Line breaks are `<br/>`; control characters become U+FFFD.
+//! Line breaks are `<br/>`; control characters become U+FFFD. `$` is
+//! `#36;` too: Mermaid 11 renders text between `$$` as KaTeX maths.
 //!
 //! Mermaid's defaults draw at most 500 links and 50,000 characters, and a
 //! chart cannot raise them for itself: the whole dataset is past both, so
@@ -157,7 +158,7 @@ impl fmt::Display for Label<'_> {
                 match c {
                     c if c.is_alphanumeric() => f.write_char(c)?,
                     ' ' | '.' | ',' | '-' | '_' | '\'' | '(' | ')' | '/' | '!' | '?' | '+'
-                    | '*' | '=' | '@' | '$' | '~' | '^' => f.write_char(c)?,
+                    | '*' | '=' | '@' | '~' | '^' => f.write_char(c)?,
                     '"' => f.write_str("#quot;")?,
                     '\t' => f.write_char(' ')?,
                     '\r' if chars.peek() == Some(&'\n') => {}
@@ -192,5 +193,13 @@ mod tests {
         assert_eq!(l("a\nb"), "\"a<br/>b\"");
         assert_eq!(l("Київ 🙂"), "\"Київ #128578;\"");
         assert_eq!(Label(&["a".into(), "b".into()]).to_string(), "\"a<br/>b\"");
+    }
+
+    /// Issue 11, #15: Mermaid 11 renders `$$…$$` as KaTeX maths.
+    #[test]
+    fn dollar_signs_never_reach_katex() {
+        let l = |s: &str| Label(&[s.to_owned()]).to_string();
+        assert_eq!(l("$$x^2$$ $5"), "\"#36;#36;x^2#36;#36; #36;5\"");
+        assert!(!l("$$\\frac{a}{b}$$").contains('$'));
     }
 }

@@ -24,7 +24,15 @@ pub(crate) enum AttrType {
 impl AttrType {
     fn of(value: &AttrValue) -> AttrType {
         match value {
-            AttrValue::Number(n) if n.is_i64() => AttrType::Long,
+            // An integer above `i64::MAX` (or of any size, as the loader
+            // keeps numbers as written) is `long` too, not `double`:
+            // NetworkX reads `long` as a Python `int`, which holds it
+            // exactly, where a `double` would round it to 53 bits. Readers
+            // bound to Java's 64-bit `long` cannot hold such a value
+            // whatever it is declared as.
+            AttrValue::Number(n) if n.is_i64() || n.is_u64() || is_integer(&n.to_string()) => {
+                AttrType::Long
+            }
             AttrValue::Number(_) => AttrType::Double,
             AttrValue::Text(_) => AttrType::String,
         }
@@ -163,6 +171,12 @@ impl fmt::Display for Attr<'_> {
 /// `value` as JSON text, for lists and citations in a text field.
 pub(crate) fn json<T: serde::Serialize>(value: &T) -> std::io::Result<String> {
     serde_json::to_string(value).map_err(std::io::Error::from)
+}
+
+/// Whether a number is spelled as an integer: an optional `-` and digits.
+fn is_integer(spelling: &str) -> bool {
+    let digits = spelling.strip_prefix('-').unwrap_or(spelling);
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

@@ -60,6 +60,7 @@ const TRICKY: &[&str] = &[
     "style:#a;",
     "classDef x:#1;",
     "%%{init}%%",
+    "$$\\frac{a}{b}$$",
     "end",
     "o",
     "x",

@@ -17,8 +17,8 @@ use std::process::Command;
 
 use common::graphs::graph;
 use common::{render, sample};
-use partnership_core::Kind;
 use partnership_core::json::LinksKey;
+use partnership_core::{Graph, Kind};
 use partnership_export::{ExportOptions, Format, Selection, SelectionOptions};
 use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::TestRunner;
@@ -131,4 +131,64 @@ fn networkx_reads_random_graphs_with_arbitrary_strings() {
         let g = graph().new_tree(&mut runner).unwrap().current();
         check(&Selection::all(&g));
     }
+}
+
+/// Issue 11, #16: an integer attribute above `i64::MAX` is typed `long` in
+/// GraphML, which NetworkX reads as a Python `int`, exactly; as `double`
+/// it came back rounded to 18446744073709551616.0.
+#[test]
+fn networkx_reads_big_integers_exactly() {
+    use partnership_core::{AttrValue, Node, Source};
+    if !networkx() {
+        return;
+    }
+    let cite = Source {
+        document: "d".into(),
+        section: "s".into(),
+    };
+    let mut g = Graph::new();
+    for (id, value) in [
+        ("big", serde_json::Number::from(u64::MAX)),
+        ("small", serde_json::Number::from(i64::MIN)),
+    ] {
+        let mut node = Node::new(id, Kind::State, id, cite.clone());
+        node.attributes
+            .insert("count".to_owned(), AttrValue::Number(value));
+        g.add_node(node).unwrap();
+    }
+    let text = render(
+        &Selection::all(&g),
+        Format::GraphMl,
+        &ExportOptions::default(),
+    );
+    let path = std::env::temp_dir().join(format!("partnership-big-{}.graphml", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let out = Command::new("python3")
+        .args([
+            "-c",
+            r#"
+import sys, networkx as nx
+g = nx.read_graphml(sys.argv[1])
+for n in ("big", "small"):
+    v = g.nodes[n]["count"]
+    print(n, type(v).__name__, v)
+"#,
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        stdout.lines().collect::<Vec<_>>(),
+        [
+            "big int 18446744073709551615",
+            "small int -9223372036854775808"
+        ]
+    );
 }

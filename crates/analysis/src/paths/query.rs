@@ -5,7 +5,7 @@ use partnership_core::{EdgeIndex, Graph, Kind, NodeIndex, PartialDate, Relation,
 use super::k_shortest::{KShortestOptions, k_shortest_paths};
 use super::path::Path;
 use super::shortest::shortest_path;
-use super::simple::{SimplePathsOptions, all_simple_paths};
+use super::simple::{PathOrder, SimplePaths, SimplePathsOptions, simple_paths};
 use crate::error::{Error, Result};
 use crate::options::Reading;
 
@@ -155,8 +155,10 @@ pub fn find_path(
 /// With `all`, reachability is checked first, so an unconnected pair
 /// answers at once whatever `max_links` is. With a `limit` the paths come
 /// from Yen's algorithm ([`k_shortest_paths`]), so they are the shortest
-/// ones, ties in node order; without one, from a depth-first enumeration
-/// ([`all_simple_paths`]) sorted by length.
+/// ones, ties in node order; without one, every path from
+/// [`stream_paths`], collected (their number can grow exponentially with
+/// `max_links`: to print or count them in bounded memory, iterate
+/// [`stream_paths`] instead).
 ///
 /// # Errors
 /// As [`find_path`]; [`Error::NoConnection`] also when the shortest path
@@ -226,18 +228,113 @@ pub fn find_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Res
             paths.truncate(limit);
             (paths, truncated)
         }
-        None => {
-            let options = SimplePathsOptions {
-                reading: query.reading,
-                max_links: Some(query.max_links),
-                limit: None,
-            };
-            let mut paths = all_simple_paths(&view, a, b, &options)?;
-            paths.sort_by_key(Path::len);
-            (paths, false)
-        }
+        None => (
+            stream(graph, a, b, query, &view, avoided.clone())?.collect(),
+            false,
+        ),
     };
     Ok(connections(paths, truncated))
+}
+
+/// Every connection within `max_links` between two nodes, shortest first,
+/// found one at a time: what [`find_paths`] gives without a `limit`, in
+/// O(n + m) memory however many paths there are.
+///
+/// Both names are resolved and reachability is checked before the
+/// iterator is returned, so an unconnected pair fails at once. A node is
+/// connected to itself by the one path without links. Paths of one length
+/// come in depth-first order, neighbours by ascending node index.
+/// `query.all` and `query.limit` are not used: take as many paths as
+/// wanted from the iterator.
+///
+/// # Errors
+/// As [`find_paths`].
+///
+/// # Complexity
+/// O(n + m) to start; then, per path, at most `max_links` pruned
+/// depth-first searches' worth of work ([`PathOrder::ShortestFirst`]).
+///
+/// # Example
+/// ```
+/// use partnership::analysis::{stream_paths, PathQuery};
+///
+/// let g = partnership::model::dataset();
+/// let query = PathQuery { max_links: 3, ..Default::default() };
+/// let stream = stream_paths(g, "Canada", "Ukraine", &query)?;
+/// let mut last = 0;
+/// for path in stream.take(50) {
+///     assert!(path.len() >= last && path.len() <= 3);
+///     last = path.len();
+/// }
+/// # Ok::<(), partnership::analysis::Error>(())
+/// ```
+pub fn stream_paths(graph: &Graph, from: &str, to: &str, query: &PathQuery) -> Result<PathStream> {
+    let (a, b) = (graph.resolve(from)?, graph.resolve(to)?);
+    let (view, avoided) = ends_in_view(graph, query, a, b)?;
+    stream(graph, a, b, query, &view, avoided)
+}
+
+/// [`stream_paths`] on resolved ends and their view.
+fn stream(
+    graph: &Graph,
+    a: NodeIndex,
+    b: NodeIndex,
+    query: &PathQuery,
+    view: &View<'_>,
+    avoided: Vec<NodeIndex>,
+) -> Result<PathStream> {
+    let within = Some(query.max_links);
+    let shortest = shortest_path(view, a, b, query.reading)
+        .map_err(|e| no_connection(graph, a, b, within, e))?;
+    if shortest.len() > query.max_links {
+        return Err(no_connection(
+            graph,
+            a,
+            b,
+            within,
+            Error::NoPath {
+                from: String::new(),
+                to: String::new(),
+            },
+        ));
+    }
+    let options = SimplePathsOptions {
+        reading: query.reading,
+        max_links: Some(query.max_links),
+        limit: None,
+        order: PathOrder::ShortestFirst,
+    };
+    let rest = simple_paths(view, a, b, &options)?;
+    Ok(PathStream {
+        from: a,
+        to: b,
+        avoided,
+        own: (a == b).then_some(shortest),
+        rest,
+    })
+}
+
+/// The iterator [`stream_paths`] returns: connections between two nodes,
+/// shortest first.
+#[derive(Debug)]
+pub struct PathStream {
+    /// The start.
+    pub from: NodeIndex,
+    /// The end.
+    pub to: NodeIndex,
+    /// The entities the paths step around (`avoid` and `avoid_hubs`).
+    pub avoided: Vec<NodeIndex>,
+    /// The path without links, when the ends coincide.
+    own: Option<Path<NodeIndex, EdgeIndex>>,
+    rest: SimplePaths<NodeIndex, EdgeIndex>,
+}
+
+impl Iterator for PathStream {
+    type Item = Path<NodeIndex, EdgeIndex>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.own.take().or_else(|| self.rest.next())
+    }
 }
 
 /// The query's view without the avoided entities, after checking that both

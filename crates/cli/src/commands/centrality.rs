@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::args::{CentralityArgs, CentralityFormat, Measure};
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, EntityJson, Table};
 
 const CSV_HEADER: [&str; 5] = ["RANK", "ID", "NAME", "KIND", "SCORE"];
@@ -93,17 +94,17 @@ pub(crate) fn run(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> 
         return Ok(output::json(out, &json)?);
     }
     let name = measure(args.measure, reading).name();
-    write!(out, "{name} centrality of {} entities", view.node_count())?;
+    let mut heading = format!("{name} centrality of {} entities", view.node_count());
     if let Some(date) = args.as_of {
-        write!(out, " active in {date}")?;
+        heading.push_str(&format!(" active in {date}"));
     }
     let reading = if args.directed {
         "links read from subject to object"
     } else {
         "links read either way"
     };
-    writeln!(out, ", {reading}")?;
-    writeln!(out)?;
+    say!(out, "{heading}, {reading}")?;
+    say!(out)?;
     let mut table = Table::new(&["RANK", "NAME", "KIND", "SCORE"]);
     for (rank, (index, score)) in ranked.iter().enumerate() {
         let node = graph.node(*index);
@@ -251,14 +252,14 @@ fn over_time(args: &CentralityArgs, graph: &Graph, out: &mut dyn Write) -> Resul
             Ok(write_line_chart(out, &chart)?)
         }
         CentralityFormat::Text => {
-            writeln!(
+            say!(
                 out,
                 "{} centrality as of each date from {range} every {}, {reading_words}; top {} by peak score",
                 over.measure(),
                 args.step,
                 top.len()
             )?;
-            writeln!(out)?;
+            say!(out)?;
             let mut header = vec!["NAME".to_owned(), "KIND".to_owned()];
             header.extend(over.dates().iter().map(ToString::to_string));
             let header: Vec<&str> = header.iter().map(String::as_str).collect();

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::args::{ChangesArgs, ChangesFormat};
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, EntityJson};
 
 /// Which list a change is in.
@@ -128,35 +129,38 @@ pub(crate) fn run(args: &ChangesArgs, graph: &Graph, out: &mut dyn Write) -> Res
             Ok(())
         }
         ChangesFormat::Text => {
-            writeln!(
+            say!(
                 out,
                 "Changes between {} and {}: the graph as of {} compared with the graph as of {}.",
-                changes.from, changes.to, changes.from, changes.to
+                changes.from,
+                changes.to,
+                changes.from,
+                changes.to
             )?;
             if changes.is_empty() {
-                writeln!(out)?;
-                writeln!(out, "Nothing began or ended.")?;
+                say!(out)?;
+                say!(out, "Nothing began or ended.")?;
                 return Ok(());
             }
             for (kind, list) in lists {
                 if list.is_empty() {
                     continue;
                 }
-                writeln!(out)?;
+                say!(out)?;
                 let heading = match kind {
                     Kind::Began => "Began",
                     Kind::Ended => "Ended",
                     Kind::Happened => "Began and ended on one date",
                 };
-                writeln!(out, "{heading} ({})", list.len())?;
+                say!(out, "{heading} ({})", list.len())?;
                 let mut group = None;
                 for c in list.iter() {
                     let g = c.group(graph);
                     if group != Some(g) {
-                        writeln!(out, "  {g}")?;
+                        say!(out, "  {g}")?;
                         group = Some(g);
                     }
-                    writeln!(out, "    {}", sentence(graph, kind, c))?;
+                    say!(out, "    {}", sentence(graph, kind, c))?;
                 }
             }
             Ok(())

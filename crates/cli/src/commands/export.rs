@@ -57,12 +57,12 @@ pub(crate) fn run(args: &ExportArgs, graph: &Graph, out: &mut dyn Write) -> Resu
         }
     };
     if args.format == AnyFormat::Mermaid && selection.link_count() > MERMAID_MAX_EDGES {
-        eprintln!(
-            "partnership: warning: {} links is more than the {MERMAID_MAX_EDGES} that Mermaid \
+        output::notice(&format!(
+            "warning: {} links is more than the {MERMAID_MAX_EDGES} that Mermaid \
              draws by default (maxEdges); narrow the selection with --around, --relation, \
              --kind, --as-of or --exclude",
             selection.link_count()
-        );
+        ));
     }
     let export = ExportOptions {
         layout: args.layout,

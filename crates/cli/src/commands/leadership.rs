@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::args::OutputFormat;
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, EntityJson, LinkJson, Table};
 
 /// Which end of the links is the entity asked about.
@@ -87,16 +88,16 @@ pub(super) fn write<'g>(
         }
         return Ok(table.write_csv(out)?);
     }
-    writeln!(out, "{}", words::label(graph.node(entity)))?;
+    say!(out, "{}", words::label(graph.node(entity)))?;
     if found.is_empty() {
         let none = match side {
             Side::Led => "no lead or executing agent is recorded",
             Side::Leader => "leads and executes nothing in the data",
         };
-        writeln!(out, "  {none}")?;
+        say!(out, "  {none}")?;
         return Ok(());
     }
-    writeln!(out)?;
+    say!(out)?;
     let mut table = Table::new(&["ROLE", "NAME", "KIND", "DATES", "SOURCE"]);
     for (role, (other, link)) in rows {
         let node = graph.node(*other);

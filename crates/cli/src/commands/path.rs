@@ -2,13 +2,13 @@
 
 use std::io::Write;
 
-use partnership_analysis::{Path, PathQuery, Reading, find_paths};
+use partnership_analysis::{Path, PathQuery, PathStream, Reading, find_paths, stream_paths};
 use partnership_core::{EdgeIndex, Graph, NodeIndex, PartialDate, Relation, Source, words};
 use serde::Serialize;
 
 use crate::args::{PathArgs, PathFormat};
 use crate::error::Error;
-use crate::output::{self, EntityJson};
+use crate::output::{self, EntityJson, say};
 
 type Walk = Path<NodeIndex, EdgeIndex>;
 
@@ -65,19 +65,27 @@ fn query(args: &PathArgs) -> PathQuery {
 }
 
 /// Prints one shortest connection, or with `--all` the shortest simple
-/// ones up to `--max-len` links, as sentences.
+/// ones up to `--max-len` links, as sentences. With `--limit 0` the paths
+/// are printed as they are found, so memory stays bounded however many
+/// there are, and a closed output stops the search.
 ///
 /// # Errors
 /// The library's errors: an unknown or ambiguous entity, an end outside
 /// the view, no connection; any error writing to `out`.
 pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result<(), Error> {
-    let found = find_paths(graph, &args.from, &args.to, &query(args))?;
+    let query = query(args);
+    if args.all && args.limit == 0 {
+        let stream = stream_paths(graph, &args.from, &args.to, &query)?;
+        output::warn_past_coverage(graph, args.as_of);
+        return stream_all(args, graph, stream, out);
+    }
+    let found = find_paths(graph, &args.from, &args.to, &query)?;
     output::warn_past_coverage(graph, args.as_of);
     if found.truncated {
-        eprintln!(
-            "partnership: showing the {} shortest connections; raise --limit to see more",
+        output::notice(&format!(
+            "showing the {} shortest connections; raise --limit to see more",
             found.paths.len()
-        );
+        ));
     }
     let (from, to) = (found.from, found.to);
     let paths = &found.paths;
@@ -86,54 +94,133 @@ pub(crate) fn run(args: &PathArgs, graph: &Graph, out: &mut dyn Write) -> Result
         let answer = Answer {
             from: EntityJson::new(graph, from),
             to: EntityJson::new(graph, to),
-            avoided: found
-                .avoided
-                .iter()
-                .map(|&i| EntityJson::new(graph, i))
-                .collect(),
+            avoided: avoided_json(graph, &found.avoided),
             paths: paths.iter().map(|p| path_json(graph, p)).collect(),
         };
         return Ok(output::json(out, &answer)?);
     }
-    let (a, b) = (&graph.node(from).name, &graph.node(to).name);
-    if !found.avoided.is_empty() {
-        let names: Vec<_> = found
-            .avoided
-            .iter()
-            .map(|&i| graph.node(i).name.as_str())
-            .collect();
-        writeln!(out, "Avoiding {}.", names.join("; "))?;
-    }
+    write_avoided(graph, &found.avoided, out)?;
     if args.all {
         let n = paths.len();
-        writeln!(
+        say!(
             out,
-            "{n} connection{} from {a} to {b} within {} links",
+            "{n} connection{} from {} to {} within {} links",
             plural(n),
+            graph.node(from).name,
+            graph.node(to).name,
             args.max_len
         )?;
     }
     for (i, path) in paths.iter().enumerate() {
-        if args.all {
-            writeln!(out)?;
-            write!(out, "{}. ", i + 1)?;
-        }
-        writeln!(
-            out,
-            "{a} to {b} in {} link{}:",
-            path.len(),
-            plural(path.len())
-        )?;
-        writeln!(
-            out,
-            "  {}.",
-            words::explain(graph, path.start(), path.walk())
-        )?;
-        for (_, step, _) in path.hops() {
-            writeln!(out, "  - {}.", words::link_sentence_dated(graph, step.link))?;
-        }
+        let number = args.all.then_some(i + 1);
+        write_path(graph, path, number, out)?;
     }
     Ok(())
+}
+
+fn avoided_json<'g>(graph: &'g Graph, avoided: &[NodeIndex]) -> Vec<EntityJson<'g>> {
+    avoided.iter().map(|&i| EntityJson::new(graph, i)).collect()
+}
+
+/// `Avoiding A; B.` when the query steps around entities.
+fn write_avoided(graph: &Graph, avoided: &[NodeIndex], out: &mut dyn Write) -> Result<(), Error> {
+    if !avoided.is_empty() {
+        let names: Vec<_> = avoided
+            .iter()
+            .map(|&i| graph.node(i).name.as_str())
+            .collect();
+        say!(out, "Avoiding {}.", names.join("; "))?;
+    }
+    Ok(())
+}
+
+/// `--all --limit 0`: every path, printed as the library finds it, and in
+/// text the count at the end.
+fn stream_all(
+    args: &PathArgs,
+    graph: &Graph,
+    stream: PathStream,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let (from, to) = (stream.from, stream.to);
+    let avoided = stream.avoided.clone();
+    if args.format == PathFormat::Json {
+        // The layout of `output::json` on an `Answer`, written piece by piece.
+        write!(
+            out,
+            "{{\n  \"from\": {},\n  \"to\": {},",
+            nested(&EntityJson::new(graph, from), 2)?,
+            nested(&EntityJson::new(graph, to), 2)?,
+        )?;
+        if !avoided.is_empty() {
+            write!(
+                out,
+                "\n  \"avoided\": {},",
+                nested(&avoided_json(graph, &avoided), 2)?
+            )?;
+        }
+        write!(out, "\n  \"paths\": [")?;
+        for (i, path) in stream.enumerate() {
+            let separator = if i == 0 { "" } else { "," };
+            write!(
+                out,
+                "{separator}\n    {}",
+                nested(&path_json(graph, &path), 4)?
+            )?;
+        }
+        writeln!(out, "\n  ]\n}}")?;
+        return Ok(());
+    }
+    write_avoided(graph, &avoided, out)?;
+    say!(
+        out,
+        "connections from {} to {} within {} links, shortest first:",
+        graph.node(from).name,
+        graph.node(to).name,
+        args.max_len
+    )?;
+    let mut n = 0;
+    for path in stream {
+        n += 1;
+        write_path(graph, &path, Some(n), out)?;
+    }
+    say!(out)?;
+    say!(out, "{n} connection{}", plural(n))?;
+    Ok(())
+}
+
+/// One path: its heading (numbered in a list), its sentence and its links.
+fn write_path(
+    graph: &Graph,
+    path: &Walk,
+    number: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let (a, b) = (&graph.node(path.start()).name, &graph.node(path.end()).name);
+    let links = path.len();
+    match number {
+        Some(i) => {
+            say!(out)?;
+            say!(out, "{i}. {a} to {b} in {links} link{}:", plural(links))?;
+        }
+        None => say!(out, "{a} to {b} in {links} link{}:", plural(links))?,
+    }
+    say!(
+        out,
+        "  {}.",
+        words::explain(graph, path.start(), path.walk())
+    )?;
+    for (_, step, _) in path.hops() {
+        say!(out, "  - {}.", words::link_sentence_dated(graph, step.link))?;
+    }
+    Ok(())
+}
+
+/// Pretty JSON of `value`, its lines after the first indented by
+/// `indent` spaces to sit inside an enclosing value.
+fn nested<T: Serialize>(value: &T, indent: usize) -> Result<String, Error> {
+    let text = serde_json::to_string_pretty(value).map_err(std::io::Error::from)?;
+    Ok(text.replace('\n', &format!("\n{}", " ".repeat(indent))))
 }
 
 fn plural(n: usize) -> &'static str {

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::args::{OutputFormat, ShowArgs};
 use crate::data;
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, LinkJson, Table};
 
 #[derive(Serialize)]
@@ -87,7 +88,7 @@ pub(crate) fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result
         return Ok(output::json(out, &answer)?);
     }
 
-    writeln!(out, "{}", node.name)?;
+    say!(out, "{}", node.name)?;
     let mut fields = Table::new(&[]).indent(2);
     fields.row(["id", node.id.as_str()]);
     fields.row(["kind", node.kind.as_str()]);
@@ -121,8 +122,8 @@ pub(crate) fn run(args: &ShowArgs, graph: &Graph, out: &mut dyn Write) -> Result
         ("Links in", &incoming, Relation::inverse_phrase),
     ] {
         let count: usize = groups.iter().map(|(_, links)| links.len()).sum();
-        writeln!(out)?;
-        writeln!(out, "{title} ({count})")?;
+        say!(out)?;
+        say!(out, "{title} ({count})")?;
         let mut table = Table::new(&[]).indent(2);
         for (relation, links) in groups {
             for (i, (other, link)) in links.iter().enumerate() {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::args::{OutputFormat, StatsArgs};
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, Table};
 
 #[derive(Serialize)]
@@ -80,26 +81,26 @@ pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Resul
         return Ok(table.write_csv(out)?);
     }
     if let Some(name) = stats.name {
-        writeln!(out, "{name}")?;
+        say!(out, "{name}")?;
     }
-    write!(out, "{} nodes, {} links", stats.nodes, stats.links)?;
+    let mut size = format!("{} nodes, {} links", stats.nodes, stats.links);
     if let (Some(first), Some(last)) = (stats.first_date, stats.last_date) {
-        write!(out, ", dated {first} to {last}")?;
+        size.push_str(&format!(", dated {first} to {last}"));
     }
-    writeln!(out)?;
+    say!(out, "{size}")?;
     if let Some(c) = stats.coverage {
-        write!(out, "covers ")?;
+        let mut covers = "covers ".to_owned();
         if let Some(from) = c.from {
-            write!(out, "{from} ")?;
+            covers.push_str(&format!("{from} "));
         }
-        write!(out, "to {}", c.until)?;
+        covers.push_str(&format!("to {}", c.until));
         if let Some(basis) = &c.basis {
-            write!(out, " ({basis})")?;
+            covers.push_str(&format!(" ({basis})"));
         }
-        writeln!(out)?;
+        say!(out, "{covers}")?;
     }
 
-    writeln!(out)?;
+    say!(out)?;
     let mut kinds = Table::new(&["KIND", "FAMILY", "NODES"]);
     for k in &stats.kinds {
         kinds.row([
@@ -110,14 +111,14 @@ pub(crate) fn run(args: &StatsArgs, graph: &Graph, out: &mut dyn Write) -> Resul
     }
     kinds.write(out)?;
 
-    writeln!(out)?;
+    say!(out)?;
     let mut relations = Table::new(&["RELATION", "LINKS"]);
     for r in &stats.relations {
         relations.row([r.relation.as_str().to_owned(), r.count.to_string()]);
     }
     relations.write(out)?;
 
-    writeln!(out)?;
+    say!(out)?;
     let mut sources = Table::new(&["SOURCE", "CITATIONS", "TITLE"]);
     for s in &stats.sources {
         sources.row([

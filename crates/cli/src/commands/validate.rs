@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::args::{OutputFormat, ValidateArgs};
 use crate::data;
 use crate::error::Error;
+use crate::output::say;
 use crate::output::{self, Table};
 
 #[derive(Serialize)]
@@ -93,23 +94,50 @@ pub(crate) fn run(
         }
     };
     let count = problems.len();
-    if args.output.format == OutputFormat::Json {
+    let written = write(args.output.format, &file, graph.as_ref(), problems, out);
+    if graph.is_some() {
+        written
+    } else {
+        // The verdict is known before anything is printed: a reader that
+        // stops early (`validate bad.json | head -1`) does not turn it into
+        // success. Other write errors are reported as such.
+        match written {
+            Err(Error::Output(e)) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                Err(Error::Output(e))
+            }
+            _ => Err(Error::Invalid {
+                path: path.to_owned(),
+                count,
+            }),
+        }
+    }
+}
+
+/// Prints the report: the problems, or that the file is valid.
+fn write(
+    format: OutputFormat,
+    file: &str,
+    graph: Option<&Graph>,
+    problems: Vec<ProblemJson>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    if format == OutputFormat::Json {
         let report = Report {
-            file,
+            file: file.to_owned(),
             valid: graph.is_some(),
-            nodes: graph.as_ref().map(Graph::node_count),
-            links: graph.as_ref().map(Graph::link_count),
+            nodes: graph.map(Graph::node_count),
+            links: graph.map(Graph::link_count),
             problems,
         };
         output::json(out, &report)?;
-    } else if args.output.format == OutputFormat::Csv {
+    } else if format == OutputFormat::Csv {
         let mut table = Table::new(&["FILE", "LOCATION", "MESSAGE"]);
         for p in &problems {
-            table.row([file.clone(), p.location.clone(), p.message.clone()]);
+            table.row([file.to_owned(), p.location.clone(), p.message.clone()]);
         }
         table.write_csv(out)?;
-    } else if let Some(graph) = &graph {
-        writeln!(
+    } else if let Some(graph) = graph {
+        say!(
             out,
             "{file}: valid, {} nodes and {} links",
             graph.node_count(),
@@ -117,15 +145,8 @@ pub(crate) fn run(
         )?;
     } else {
         for p in &problems {
-            writeln!(out, "{file}: {}: {}", p.location, p.message)?;
+            say!(out, "{file}: {}: {}", p.location, p.message)?;
         }
     }
-    if graph.is_some() {
-        Ok(())
-    } else {
-        Err(Error::Invalid {
-            path: path.to_owned(),
-            count,
-        })
-    }
+    Ok(())
 }
