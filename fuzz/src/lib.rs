@@ -101,6 +101,24 @@ pub fn check_exports(graph: &Graph, options: &ExportOptions) {
                 assert_eq!(count("node"), graph.node_count(), "{text}");
                 assert_eq!(count("edge"), graph.link_count(), "{text}");
             }
+            Format::Gexf => {
+                let doc = roxmltree::Document::parse(&text)
+                    .unwrap_or_else(|e| panic!("GEXF does not parse: {e}\n{text}"));
+                let count = |tag: &str| doc.descendants().filter(|n| n.has_tag_name(tag)).count();
+                assert_eq!(count("node"), graph.node_count(), "{text}");
+                assert_eq!(count("edge"), graph.link_count(), "{text}");
+            }
+            Format::Ftm => {
+                // One JSON object per line: an entity per node and per link.
+                let mut entities = 0;
+                for line in text.split('\n').filter(|l| !l.is_empty()) {
+                    let value: serde_json::Value = serde_json::from_str(line)
+                        .unwrap_or_else(|e| panic!("FtM line does not parse: {e}\n{line}"));
+                    assert!(value.get("schema").is_some(), "{line}");
+                    entities += 1;
+                }
+                assert_eq!(entities, graph.node_count() + graph.link_count(), "{text}");
+            }
             Format::Dot => check_dot(&text),
             Format::Mermaid => check_mermaid(&text),
             Format::Html => check_html(&text),
