@@ -1515,6 +1515,37 @@ impl<'de> DeserializeSeed<'de> for Array<'_, 'de> {
     }
 }
 
+/// The scalar `visit_*` methods of a visitor whose `wrong(found)` reports
+/// a value of the wrong JSON type: each reports what it found and goes on.
+macro_rules! scalars_are_wrong {
+    () => {
+        fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
+            self.wrong("a boolean");
+            Ok(())
+        }
+        fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+            self.wrong("a string");
+            Ok(())
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+            self.wrong("null");
+            Ok(())
+        }
+        fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
+            self.wrong("a number");
+            Ok(())
+        }
+        fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
+            self.wrong("a number");
+            Ok(())
+        }
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
+            self.wrong("a number");
+            Ok(())
+        }
+    };
+}
+
 impl<'de> Visitor<'de> for Array<'_, 'de> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -1563,30 +1594,7 @@ impl<'de> Visitor<'de> for Array<'_, 'de> {
         Ok(())
     }
 
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.wrong("a boolean");
-        Ok(())
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.wrong("a string");
-        Ok(())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.wrong("null");
-        Ok(())
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.wrong("a number");
-        Ok(())
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.wrong("a number");
-        Ok(())
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.wrong("a number");
-        Ok(())
-    }
+    scalars_are_wrong!();
 }
 
 impl Array<'_, '_> {
@@ -1649,30 +1657,7 @@ impl<'de> Visitor<'de> for Item<'_, 'de> {
         self.wrong("an array");
         Ok(())
     }
-    fn visit_bool<E: de::Error>(self, _: bool) -> Result<(), E> {
-        self.wrong("a boolean");
-        Ok(())
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
-        self.wrong("a string");
-        Ok(())
-    }
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        self.wrong("null");
-        Ok(())
-    }
-    fn visit_u64<E: de::Error>(self, _: u64) -> Result<(), E> {
-        self.wrong("a number");
-        Ok(())
-    }
-    fn visit_i64<E: de::Error>(self, _: i64) -> Result<(), E> {
-        self.wrong("a number");
-        Ok(())
-    }
-    fn visit_f64<E: de::Error>(self, _: f64) -> Result<(), E> {
-        self.wrong("a number");
-        Ok(())
-    }
+    scalars_are_wrong!();
 }
 
 impl Item<'_, '_> {
