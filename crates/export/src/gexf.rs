@@ -266,10 +266,8 @@ fn write_attributes<W: Write>(
     keys: &AttrKeys,
     attributes: &Attributes,
 ) -> io::Result<()> {
-    for (name, value) in attributes {
-        if let Some(key) = keys.get(name) {
-            attvalue(w, &key.id, Some(&value.to_string()))?;
-        }
+    for (id, value) in keys.values(attributes) {
+        attvalue(w, id, Some(&value))?;
     }
     Ok(())
 }

@@ -171,10 +171,8 @@ fn write_attributes<W: Write>(
     keys: &AttrKeys,
     attributes: &Attributes,
 ) -> io::Result<()> {
-    for (name, value) in attributes {
-        if let Some(key) = keys.get(name) {
-            data(w, 3, &key.id, Some(&value.to_string()))?;
-        }
+    for (id, value) in keys.values(attributes) {
+        data(w, 3, id, Some(&value))?;
     }
     Ok(())
 }

@@ -115,6 +115,18 @@ impl AttrKeys {
     pub(crate) fn get(&self, name: &str) -> Option<&AttrKey> {
         self.keys.get(name)
     }
+
+    /// The key id and the value as text of each attribute that has a key,
+    /// in the attributes' order: what both XML writers put in a value
+    /// element.
+    pub(crate) fn values<'a>(
+        &'a self,
+        attributes: &'a Attributes,
+    ) -> impl Iterator<Item = (&'a str, String)> + 'a {
+        attributes
+            .iter()
+            .filter_map(|(name, value)| Some((self.get(name)?.id.as_str(), value.to_string())))
+    }
 }
 
 /// Whether XML 1.0 can carry `c` at all, even as a character reference.
