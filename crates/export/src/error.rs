@@ -111,6 +111,26 @@ pub enum WriteError {
 /// The crate's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The value of `all` whose `name` is `text`, ignoring ASCII case, or an
+/// [`Error::InvalidOption`] for `option` listing what is `expected`: the
+/// `FromStr` of the option enums whose names are their only spellings.
+pub(crate) fn parse_name<T: Copy>(
+    all: &[T],
+    name: fn(T) -> &'static str,
+    text: &str,
+    option: &'static str,
+    expected: &'static str,
+) -> Result<T> {
+    all.iter()
+        .copied()
+        .find(|&v| name(v).eq_ignore_ascii_case(text))
+        .ok_or_else(|| Error::InvalidOption {
+            option,
+            value: text.to_owned(),
+            expected,
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use std::str::FromStr;
 use partnership_core::json::LinksKey;
 
 use crate::Selection;
-use crate::error::{Error, Result, WriteError};
+use crate::error::{Error, Result, WriteError, parse_name};
 use crate::tables::OutputFile;
 
 /// An output format.
@@ -241,14 +241,13 @@ impl FromStr for FolderFormat {
 
     /// Reads `neo4j` or `csv`, ignoring case.
     fn from_str(s: &str) -> Result<Self> {
-        FolderFormat::ALL
-            .into_iter()
-            .find(|f| f.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Error::InvalidOption {
-                option: "folder format",
-                value: s.to_owned(),
-                expected: "neo4j or csv",
-            })
+        parse_name(
+            &FolderFormat::ALL,
+            FolderFormat::as_str,
+            s,
+            "folder format",
+            "neo4j or csv",
+        )
     }
 }
 
@@ -421,14 +420,7 @@ impl FromStr for Layout {
 
     /// Reads `LR` or `TB`, ignoring case.
     fn from_str(s: &str) -> Result<Self> {
-        Layout::ALL
-            .into_iter()
-            .find(|l| l.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Error::InvalidOption {
-                option: "layout",
-                value: s.to_owned(),
-                expected: "LR or TB",
-            })
+        parse_name(&Layout::ALL, Layout::as_str, s, "layout", "LR or TB")
     }
 }
 

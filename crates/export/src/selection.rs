@@ -9,7 +9,7 @@ use partnership_core::petgraph::visit::EdgeRef;
 use partnership_core::petgraph::visit::IntoEdgesDirected;
 use partnership_core::{Graph, Kind, LinkRef, Node, NodeIndex, PartialDate, Relation, View};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, parse_name};
 
 /// Which links a neighbourhood follows away from its focus nodes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -62,14 +62,13 @@ impl FromStr for LinkDirection {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        LinkDirection::ALL
-            .into_iter()
-            .find(|d| d.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| Error::InvalidOption {
-                option: "direction",
-                value: s.to_owned(),
-                expected: "out, in or both",
-            })
+        parse_name(
+            &LinkDirection::ALL,
+            LinkDirection::as_str,
+            s,
+            "direction",
+            "out, in or both",
+        )
     }
 }
 
